@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import * as schema from './schema/index.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The app's handle on either database: drizzle for typed queries, rows() for hand-written PostGIS SQL. */
+export interface Database {
+	kind: 'pglite' | 'postgres';
+	db: Db;
+	rows<T>(query: SQL): Promise<T[]>;
+	close(): Promise<void>;
+}
+
+/** A PostgreSQL server when a URL is given, otherwise PGlite persisted under dataDir (or in memory for 'memory://'). */
+export async function connect(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+	return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir ?? 'memory://');
+}
+
+async function connectPostgres(url: string): Promise<Database> {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const client = postgres(url, { max: 10, onnotice: () => {} });
+	const db = drizzle(client, { schema }) as unknown as Db;
+	return {
+		kind: 'postgres',
+		db,
+		rows: async <T>(query: SQL) => (await db.execute(query)) as unknown as T[],
+		close: () => client.end()
+	};
+}
+
+async function connectPglite(dataDir: string): Promise<Database> {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { postgis } = await import('@electric-sql/pglite-postgis');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const inMemory = dataDir.startsWith('memory://');
+	const location = inMemory ? dataDir : path.join(dataDir, 'pglite');
+	if (!inMemory) mkdirSync(location, { recursive: true });
+	const client = await PGlite.create(location, { extensions: { postgis } });
+	const db = drizzle(client, { schema }) as unknown as Db;
+	return {
+		kind: 'pglite',
+		db,
+		rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+		close: () => client.close()
+	};
+}

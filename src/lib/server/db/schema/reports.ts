@@ -1,0 +1,73 @@
+import {
+	bigint,
+	bigserial,
+	boolean,
+	check,
+	index,
+	integer,
+	pgTable,
+	smallint,
+	text,
+	timestamp,
+	type AnyPgColumn
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { point4326 } from '../postgis.ts';
+import { categories } from './categories.ts';
+import { departments } from './departments.ts';
+import { districts } from './districts.ts';
+import { STATUSES } from '../../../domain/status.ts';
+import { CHANNELS, REPORT_TYPES } from '../../../domain/report-types.ts';
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+export const reports = pgTable(
+	'reports',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		// Set by a trigger from the id and year: KCK-2024-000123.
+		publicRef: text('public_ref').notNull().unique(),
+		type: text('type').notNull(),
+		categoryId: integer('category_id').notNull().references(() => categories.id),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		location: point4326('location').notNull(),
+		// Assigned from the location by PostGIS, never taken from the client.
+		districtId: smallint('district_id').notNull().references(() => districts.id),
+		address: text('address'),
+		channel: text('channel').notNull(),
+		status: text('status').notNull().default('new'),
+		departmentId: integer('department_id').references(() => departments.id),
+		createdAt: timestamptz('created_at').notNull().defaultNow(),
+		updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+		resolvedAt: timestamptz('resolved_at'),
+		voteCount: integer('vote_count').notNull().default(0),
+		duplicateOfId: bigint('duplicate_of_id', { mode: 'number' }).references((): AnyPgColumn => reports.id),
+		hidden: boolean('hidden').notNull().default(false),
+		// Demo data made by the generator, never a resident's report.
+		isGenerated: boolean('is_generated').notNull().default(false)
+	},
+	(t) => [
+		check('reports_type_check', sql`${t.type} in (${inList(REPORT_TYPES)})`),
+		check('reports_channel_check', sql`${t.channel} in (${inList(CHANNELS)})`),
+		check('reports_status_check', sql`${t.status} in (${inList(STATUSES)})`),
+		check('reports_title_check', sql`length(${t.title}) between 1 and 200`),
+		index('reports_location_idx').using('gist', t.location),
+		// The nearby search measures metres on the geography; the index must be on that same expression.
+		index('reports_location_geog_idx').using('gist', sql`(${t.location}::geography)`),
+		index('reports_district_idx').on(t.districtId),
+		index('reports_category_idx').on(t.categoryId),
+		index('reports_status_idx').on(t.status),
+		index('reports_created_at_idx').on(t.createdAt)
+	]
+);
+
+/** The reporter's private contact details, kept apart so no public query can select them by accident. */
+export const reporterContacts = pgTable('reporter_contacts', {
+	reportId: bigint('report_id', { mode: 'number' })
+		.primaryKey()
+		.references(() => reports.id, { onDelete: 'cascade' }),
+	email: text('email'),
+	phone: text('phone')
+});

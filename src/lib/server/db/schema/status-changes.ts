@@ -1,0 +1,22 @@
+import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { departments } from './departments.ts';
+import { reports } from './reports.ts';
+
+/** The public timeline of a report: every status change, with its note. */
+export const statusChanges = pgTable(
+	'status_changes',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		reportId: bigint('report_id', { mode: 'number' })
+			.notNull()
+			.references(() => reports.id, { onDelete: 'cascade' }),
+		fromStatus: text('from_status'),
+		toStatus: text('to_status').notNull(),
+		note: text('note'),
+		// Who made the change, as shown publicly: a role or unit, never a private person's name.
+		actor: text('actor').notNull(),
+		departmentId: integer('department_id').references(() => departments.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('status_changes_report_idx').on(t.reportId, t.createdAt)]
+);

@@ -1,0 +1,15 @@
+import { bigint, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { reports } from './reports.ts';
+
+/** "Me too": one row per report and voter. */
+export const votes = pgTable(
+	'votes',
+	{
+		reportId: bigint('report_id', { mode: 'number' })
+			.notNull()
+			.references(() => reports.id, { onDelete: 'cascade' }),
+		voterId: text('voter_id').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.reportId, t.voterId] })]
+);
