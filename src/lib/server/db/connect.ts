@@ -14,6 +14,13 @@ export interface Database {
 	close(): Promise<void>;
 }
 
+/** Runs hand-written SQL on a database or transaction of either driver and returns its rows. */
+export async function rowsOf<T>(executor: Pick<Db, 'execute'>, query: SQL): Promise<T[]> {
+	// postgres-js answers with an array of rows, PGlite with { rows }.
+	const result = (await executor.execute(query)) as unknown as T[] | { rows: T[] };
+	return Array.isArray(result) ? result : result.rows;
+}
+
 /** A PostgreSQL server when a URL is given, otherwise PGlite persisted under dataDir (or in memory for 'memory://'). */
 export async function connect(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
 	return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir ?? 'memory://');
@@ -27,7 +34,7 @@ async function connectPostgres(url: string): Promise<Database> {
 	return {
 		kind: 'postgres',
 		db,
-		rows: async <T>(query: SQL) => (await db.execute(query)) as unknown as T[],
+		rows: (query) => rowsOf(db, query),
 		close: () => client.end()
 	};
 }
@@ -44,7 +51,7 @@ async function connectPglite(dataDir: string): Promise<Database> {
 	return {
 		kind: 'pglite',
 		db,
-		rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+		rows: (query) => rowsOf(db, query),
 		close: () => client.close()
 	};
 }

@@ -59,7 +59,9 @@ export const reports = pgTable(
 		index('reports_district_idx').on(t.districtId),
 		index('reports_category_idx').on(t.categoryId),
 		index('reports_status_idx').on(t.status),
-		index('reports_created_at_idx').on(t.createdAt)
+		index('reports_created_at_idx').on(t.createdAt),
+		// "Is there demo data?" must not scan a million real reports.
+		index('reports_generated_idx').on(t.id).where(sql`${t.isGenerated}`)
 	]
 );
 

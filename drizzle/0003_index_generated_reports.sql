@@ -1,0 +1,1 @@
+CREATE INDEX "reports_generated_idx" ON "reports" USING btree ("id") WHERE "reports"."is_generated";

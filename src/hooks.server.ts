@@ -1,0 +1,32 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { database } from '$lib/server/db/index.ts';
+import { isLanguage, LANGUAGES, type Language } from '$lib/i18n/index.ts';
+
+/** Set up the database before the first request rather than during it. */
+export const init: ServerInit = async () => {
+	await database();
+};
+
+const LANGUAGE_COOKIE = 'lang';
+
+function pickLanguage(cookie: string | undefined, acceptLanguage: string | null): Language {
+	if (isLanguage(cookie)) return cookie;
+	const preferred = acceptLanguage?.split(',').map((part) => part.trim().slice(0, 2).toLowerCase());
+	return preferred?.find((code): code is Language => (LANGUAGES as readonly string[]).includes(code)) ?? 'pl';
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const requested = event.url.searchParams.get('lang');
+	if (isLanguage(requested)) {
+		event.cookies.set(LANGUAGE_COOKIE, requested, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false, sameSite: 'lax' });
+	}
+	event.locals.lang = isLanguage(requested)
+		? requested
+		: pickLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+};
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'Not found' : 'Internal error' };
+};

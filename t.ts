@@ -1,0 +1,14 @@
+import { connect } from './src/lib/server/db/connect.ts';
+import { migrate } from './src/lib/server/db/migrate.ts';
+import { readGeoJson, importDistricts } from './src/lib/server/districts/import.ts';
+import { sql } from 'drizzle-orm';
+const d = await connect({ databaseUrl: process.argv[2] });
+await migrate(d);
+const g = await readGeoJson('../shared/data/krakow-districts.geojson');
+let t = Date.now();
+console.log(await importDistricts(d, g), Date.now() - t);
+t = Date.now();
+console.log(await importDistricts(d, g), Date.now() - t);
+console.log(await d.rows(sql`select id, name, population, ST_NPoints(boundary) n from districts order by id`));
+console.log(await d.rows(sql`select ST_GeometryType(boundary), ST_NumGeometries(boundary), ST_NPoints(boundary), ST_Area(boundary::geography)/1e6 km2 from city_boundary`));
+await d.close();
