@@ -1,0 +1,79 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../../src/lib/server/db/connect.ts';
+import { createReport } from '../../../src/lib/server/reports/create.ts';
+import { newReportSchema } from '../../../src/lib/domain/report-input.ts';
+import { resolutionRate } from '../../../src/lib/domain/resolution.ts';
+import type { Status } from '../../../src/lib/domain/status.ts';
+import { figuresByDistrict, overview } from '../../../src/lib/server/stats/overview.ts';
+import { clearReports, testDatabase } from '../../support/database.ts';
+
+let database: Database;
+
+async function file(status: Status, overrides: Record<string, unknown> = {}) {
+	const { id } = await createReport(
+		database,
+		newReportSchema.parse({ type: 'problem', category: 'pothole', title: 'Zgłoszenie testowe', lng: 19.9372, lat: 50.0614, ...overrides })
+	);
+	await database.db.execute(sql`UPDATE reports SET status = ${status},
+		resolved_at = CASE WHEN ${status} = 'resolved' THEN created_at + interval '2 days' END WHERE id = ${id}`);
+	return id;
+}
+
+/** What report_counts must hold: the same grouping computed from reports directly. */
+const truth = () =>
+	database.rows(sql`SELECT to_char(created_at AT TIME ZONE 'Europe/Warsaw', 'YYYY-MM') AS month, district_id, category_id, channel, status,
+		count(*)::int AS reports FROM reports WHERE NOT hidden GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`);
+const counted = () =>
+	database.rows(sql`SELECT to_char(month, 'YYYY-MM') AS month, district_id, category_id, channel, status, reports
+		FROM report_counts WHERE reports <> 0 ORDER BY 1, 2, 3, 4, 5`);
+
+beforeAll(async () => {
+	database = await testDatabase();
+});
+beforeEach(() => clearReports(database));
+
+describe('report_counts', () => {
+	it('follows inserts, status changes, hiding, moves and deletes', async () => {
+		const a = await file('resolved');
+		const b = await file('rejected', { lng: 20.0378, lat: 50.0719 });
+		await file('new', { type: 'idea', category: 'green_patch', channel: 'phone' });
+		expect(await counted()).toEqual(await truth());
+
+		await database.db.execute(sql`UPDATE reports SET vote_count = vote_count + 1`);
+		await database.db.execute(sql`UPDATE reports SET hidden = true WHERE id = ${b}`);
+		await database.db.execute(sql`UPDATE reports SET status = 'in_progress', resolved_at = NULL WHERE id = ${a}`);
+		await database.db.execute(sql`UPDATE reports SET created_at = created_at - interval '400 days' WHERE id = ${a}`);
+		expect(await counted()).toEqual(await truth());
+
+		await database.db.execute(sql`DELETE FROM reports WHERE id = ${a}`);
+		expect(await counted()).toEqual(await truth());
+		const [{ seconds }] = await database.rows<{ seconds: number }>(sql`SELECT coalesce(sum(resolve_seconds), 0)::int AS seconds FROM report_counts`);
+		expect(seconds).toBe(0);
+	});
+
+	it('gives the home page the figures that reports hold, with one resolution rate', async () => {
+		const statuses: Status[] = ['resolved', 'resolved', 'resolved', 'rejected', 'not_competent', 'duplicate', 'new', 'in_progress'];
+		for (const s of statuses) await file(s);
+		await file('new', { type: 'idea', category: 'green_patch' });
+
+		const figures = await overview(database);
+		const byStatus: Partial<Record<Status, number>> = {};
+		for (const s of statuses) byStatus[s] = (byStatus[s] ?? 0) + 1;
+		expect(figures).toEqual({
+			total: 9,
+			problems: 8,
+			ideas: 1,
+			open: 3,
+			resolutionRate: resolutionRate(byStatus),
+			hasGeneratedData: false
+		});
+		expect(figures.resolutionRate).toBeCloseTo(3 / 5);
+
+		const districts = await figuresByDistrict(database);
+		expect(districts).toHaveLength(18);
+		expect(districts[0]).toMatchObject({ id: 1, name: 'Stare Miasto', total: 9, open: 3 });
+		expect(districts[0].resolutionRate).toBeCloseTo(3 / 5);
+		expect(districts[17]).toMatchObject({ total: 0, open: 0, resolutionRate: null });
+	});
+});

@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+const port = 4173;
+
+/** Browser tests against the production build on the embedded database, in Debian's chromium (never a downloaded browser). */
+export default defineConfig({
+	testDir: '.',
+	outputDir: '../.tmp/e2e-results',
+	fullyParallel: false,
+	workers: 1,
+	timeout: 60_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--use-angle=swiftshader',
+				'--enable-unsafe-swiftshader',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	webServer: {
+		// A fresh data folder each run, seeded with a known number of generated reports.
+		command: 'rm -rf tests/.tmp/e2e-data && vite build && node build',
+		cwd: '../..',
+		url: `http://127.0.0.1:${port}/`,
+		timeout: 240_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: 'tests/.tmp/e2e-data',
+			DEMO_REPORTS: '1500',
+			ORIGIN: `http://127.0.0.1:${port}`
+		}
+	}
+});
