@@ -26,7 +26,7 @@ export function testDatabase(): Promise<Database> {
 
 /** Removes every report (and with them votes, photos, history and counts) so a test starts from none. */
 export async function clearReports(database: Database): Promise<void> {
-	await database.db.execute(sql`TRUNCATE reports, report_counts RESTART IDENTITY CASCADE`);
+	await database.db.execute(sql`TRUNCATE reports, report_counts, report_cells RESTART IDENTITY CASCADE`);
 }
 
 /** Counts rows of the tables a failed write must leave untouched. */

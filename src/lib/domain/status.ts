@@ -58,3 +58,10 @@ export function allowedTransitions(from: Status): readonly Status[] {
 export function canTransition(from: Status, to: Status): boolean {
 	return TRANSITIONS[from].includes(to);
 }
+
+export const STATUS_GROUPS = ['open', 'in_progress', 'resolved', 'closed'] as const satisfies readonly StatusGroup[];
+
+/** The statuses that make up a group, in status order. */
+export function statusesInGroup(group: StatusGroup): Status[] {
+	return STATUSES.filter((s) => statusGroup(s) === group);
+}

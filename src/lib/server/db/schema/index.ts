@@ -6,3 +6,4 @@ export * from './status-changes.ts';
 export * from './votes.ts';
 export * from './photos.ts';
 export * from './report-counts.ts';
+export * from './report-cells.ts';

@@ -1,0 +1,144 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { fromGeojsonVt, type Feature } from '@maplibre/vt-pbf';
+import type { Database } from '../db/connect.ts';
+import type { MapFilters } from '../../domain/map-filters.ts';
+import { OPEN_STATUSES, statusGroup, type Status } from '../../domain/status.ts';
+import { filterConditions, list, periodCondition, where } from './filter-sql.ts';
+
+/** report_cells' cell: a tile of this zoom (the migration's report_cell_x/y use the same). */
+export const CELL_ZOOM = 17;
+/** Up to this zoom the map shows a count per district; then per cell; from POINTS_MIN_ZOOM the pins. */
+export const DISTRICTS_MAX_ZOOM = 12;
+export const POINTS_MIN_ZOOM = 15;
+/** Pins in one tile at most (the newest), so no view's response grows with the table. */
+export const POINTS_PER_TILE = 5000;
+/** Cells per tile side at cluster zooms: 8 × 8 clusters, 64 px apart on a 512 px tile. */
+const CELLS_PER_SIDE_LOG2 = 3;
+
+const EXTENT = 4096;
+const WORLD = 40075016.68557849;
+const HALF_WORLD = WORLD / 2;
+const open = list(OPEN_STATUSES);
+
+export interface TileAddress {
+	z: number;
+	x: number;
+	y: number;
+}
+
+/** Where a web-mercator point falls in the tile, in tile units (0–4096). */
+function tileTransform({ z, x, y }: TileAddress) {
+	const size = WORLD / 2 ** z;
+	const left = -HALF_WORLD + x * size;
+	const top = HALF_WORLD - y * size;
+	return (mx: number, my: number): [number, number] => [
+		Math.round(((mx - left) / size) * EXTENT),
+		Math.round(((top - my) / size) * EXTENT)
+	];
+}
+
+interface ClusterRow {
+	n: number;
+	open: number;
+	mx: number;
+	my: number;
+	district: number | null;
+	name: string | null;
+}
+
+interface PointRow {
+	id: number;
+	type: string;
+	status: Status;
+	mx: number;
+	my: number;
+}
+
+/** One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins) from it. */
+export async function reportTile(database: Database, tile: TileAddress, filters: MapFilters): Promise<Uint8Array> {
+	const toTile = tileTransform(tile);
+	if (tile.z >= POINTS_MIN_ZOOM) {
+		const rows = await database.rows<PointRow>(pointsQuery(tile, filters));
+		const features: Feature[] = rows.map((r) => ({
+			id: r.id,
+			type: 1,
+			geometry: [toTile(r.mx, r.my)],
+			tags: { type: r.type, status: r.status, group: statusGroup(r.status) }
+		}));
+		return encode('reports', features);
+	}
+	const query = tile.z <= DISTRICTS_MAX_ZOOM ? districtsQuery(tile, filters) : cellsQuery(tile, filters);
+	const rows = await database.rows<ClusterRow>(query);
+	const features: Feature[] = rows.map((r) => ({
+		type: 1,
+		geometry: [toTile(r.mx, r.my)],
+		tags: r.district === null ? { count: r.n, open: r.open } : { count: r.n, open: r.open, district: r.district, name: r.name }
+	}));
+	return encode('clusters', features);
+}
+
+function encode(layer: string, features: Feature[]): Uint8Array {
+	// fromGeojsonVt only reads `features` of each layer; the rest of geojson-vt's tile type is not needed.
+	return fromGeojsonVt({ [layer]: { features } as never }, { version: 2, extent: EXTENT });
+}
+
+const envelope = ({ z, x, y }: TileAddress, margin = 0) => sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${margin}::float8)`;
+
+/** Counts per district, drawn at a point inside each district; from report_counts unless a period needs the raw rows. */
+function districtsQuery(tile: TileAddress, filters: MapFilters): SQL {
+	const source = filters.period
+		? sql`(SELECT district_id, category_id, status, type, 1 AS reports FROM reports WHERE ${periodCondition(filters)})`
+		: sql`report_counts`;
+	return sql`
+		WITH counts AS (
+			SELECT district_id, sum(reports)::int AS n, coalesce(sum(reports) FILTER (WHERE status IN (${open})), 0)::int AS open
+			FROM ${source} AS s ${where(filterConditions(filters))}
+			GROUP BY district_id
+		)
+		SELECT c.n, c.open, ST_X(p) AS mx, ST_Y(p) AS my, d.id AS district, d.name
+		FROM counts c JOIN districts d ON d.id = c.district_id
+		CROSS JOIN LATERAL ST_Transform(ST_PointOnSurface(d.boundary), 3857) AS p
+		WHERE c.n > 0 AND ST_Intersects(p, ${envelope(tile, 0.05)})`;
+}
+
+/** Counts per group of cells, drawn at the mean of their reports; from report_cells unless a period needs the raw rows. */
+function cellsQuery(tile: TileAddress, filters: MapFilters): SQL {
+	const span = CELL_ZOOM - tile.z;
+	const shift = CELL_ZOOM - (tile.z + CELLS_PER_SIDE_LOG2);
+	const [x0, x1] = [tile.x << span, ((tile.x + 1) << span) - 1];
+	const [y0, y1] = [tile.y << span, ((tile.y + 1) << span) - 1];
+	const source = filters.period
+		? sql`(SELECT report_cell_x(ST_X(m)) AS x, report_cell_y(ST_Y(m)) AS y, district_id, category_id, status, type,
+				1 AS reports, ST_X(m) AS sum_x, ST_Y(m) AS sum_y
+			FROM reports CROSS JOIN LATERAL ST_Transform(location, 3857) AS m
+			WHERE ${periodCondition(filters)} AND location && ST_Transform(${envelope(tile)}, 4326))`
+		: sql`report_cells`;
+	const conditions = [sql`x BETWEEN ${x0} AND ${x1}`, sql`y BETWEEN ${y0} AND ${y1}`, ...filterConditions(filters)];
+	return sql`
+		SELECT sum(reports)::int AS n, coalesce(sum(reports) FILTER (WHERE status IN (${open})), 0)::int AS open,
+			sum(sum_x) / sum(reports) AS mx, sum(sum_y) / sum(reports) AS my, NULL AS district, NULL AS name
+		FROM ${source} AS s ${where(conditions)}
+		GROUP BY x >> ${shift}, y >> ${shift}
+		HAVING sum(reports) > 0`;
+}
+
+/** The newest visible reports in the tile (with a margin so pins on the edge are not cut). */
+function pointsQuery(tile: TileAddress, filters: MapFilters): SQL {
+	const conditions = [
+		periodCondition(filters),
+		sql`location && ST_Transform(${envelope(tile, 64 / EXTENT)}, 4326)`,
+		...filterConditions(filters)
+	];
+	return sql`
+		SELECT id::int AS id, type, status, ST_X(m) AS mx, ST_Y(m) AS my
+		FROM reports CROSS JOIN LATERAL ST_Transform(location, 3857) AS m
+		${where(conditions)}
+		ORDER BY created_at DESC
+		LIMIT ${POINTS_PER_TILE}`;
+}
+
+/** The current map version: part of tile URLs and ETags, so a change to reports is seen at once. */
+export async function mapVersion(database: Database): Promise<number> {
+	const [row] = await database.rows<{ version: number }>(sql`SELECT version::int AS version FROM map_version WHERE id = 1`);
+	return row?.version ?? 0;
+}
