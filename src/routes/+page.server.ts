@@ -1,9 +1,29 @@
 import type { PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
-import { figuresByDistrict, overview } from '$lib/server/stats/overview.ts';
+import { config } from '$lib/server/config.ts';
+import { listReports } from '$lib/server/reports/list.ts';
+import { overview } from '$lib/server/stats/overview.ts';
+import { listCategories, listDistricts } from '$lib/server/catalog/read.ts';
+import { mapVersion } from '$lib/server/map/tiles.ts';
+import { parseMapFilters } from '$lib/domain/map-filters.ts';
+import { bboxCenter, parseBbox, parseNear, parsePage, parseSort } from '$lib/domain/list-query.ts';
 
-export const load: PageServerLoad = async () => {
+/** The map of reports: filters, the map's view and the list all come from the URL, so any view can be shared. */
+export const load: PageServerLoad = async ({ url }) => {
 	const db = await database();
-	const [figures, districts] = await Promise.all([overview(db), figuresByDistrict(db)]);
-	return { figures, districts };
+	const params = url.searchParams;
+	const filters = parseMapFilters(params);
+	const bbox = parseBbox(params.get('bbox'));
+	const near = parseNear(params.get('near'));
+	const sort = parseSort(params.get('sort'));
+	const page = parsePage(params.get('page'));
+	const from = near ?? (bbox ? bboxCenter(bbox) : undefined);
+	const [list, figures, categories, districts, version] = await Promise.all([
+		listReports(db, { filters, bbox, sort, from, page }),
+		overview(db),
+		listCategories(db),
+		listDistricts(db),
+		mapVersion(db)
+	]);
+	return { filters, bbox, near, sort, page, list, figures, categories, districts, version, mapStyleUrl: config().mapStyleUrl };
 };

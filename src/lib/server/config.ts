@@ -10,7 +10,14 @@ export interface Config {
 	districtsSource: string;
 	/** How many generated demo reports to add when the database has none (0: none). */
 	demoReports: number;
+	/** Where uploaded photos are kept. */
+	uploadsDir: string;
+	/** A MapLibre style for the base map; empty for none. The map falls back to a plain background when it cannot load. */
+	mapStyleUrl: string;
 }
+
+/** OpenFreeMap's public OpenStreetMap style: free, no key, attribution included in the style. */
+export const DEFAULT_MAP_STYLE = 'https://tiles.openfreemap.org/styles/liberty';
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const dataDir = path.resolve(env.DATA_DIR ?? 'data');
@@ -22,6 +29,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir,
 		districtsSource: env.DISTRICTS_GEOJSON ?? path.resolve('../shared/data/krakow-districts.geojson'),
-		demoReports
+		demoReports,
+		uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(dataDir, 'uploads')),
+		mapStyleUrl: env.MAP_STYLE_URL ?? DEFAULT_MAP_STYLE
 	};
+}
+
+let current: Config | undefined;
+
+/** The running app's configuration, read once. */
+export function config(): Config {
+	current ??= readConfig();
+	return current;
 }

@@ -1,4 +1,4 @@
-import { readConfig } from '../config.ts';
+import { config as appConfig } from '../config.ts';
 import { connect, type Database } from './connect.ts';
 import { setUp } from '../setup.ts';
 
@@ -7,7 +7,7 @@ let ready: Promise<Database> | undefined;
 /** The app's database, set up on first use (migrated, districts imported, demo data if empty). */
 export function database(): Promise<Database> {
 	ready ??= (async () => {
-		const config = readConfig();
+		const config = appConfig();
 		const started = Date.now();
 		const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 		await setUp(db, config);

@@ -4,8 +4,8 @@ import { expect, test } from '@playwright/test';
 const figure = async (page: import('@playwright/test').Page, name: string) =>
 	Number((await page.locator(`[data-figure="${name}"]`).innerText()).replace(/[^\d,.]/g, '').replace(',', '.'));
 
-test('the home page shows the real figures of the database, in Polish first', async ({ page }) => {
-	await page.goto('/');
+test('the statistics page shows the real figures of the database, in Polish first', async ({ page }) => {
+	await page.goto('/stats');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zgłoszenia w liczbach');
 
@@ -26,12 +26,12 @@ test('the home page shows the real figures of the database, in Polish first', as
 });
 
 test('switching to English keeps the figures and remembers the choice', async ({ page }) => {
-	await page.goto('/');
+	await page.goto('/stats');
 	const total = await figure(page, 'total');
 	await page.getByRole('link', { name: 'EN' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports in figures');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	expect(await figure(page, 'total')).toBe(total);
-	await page.goto('/');
+	await page.goto('/stats');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports in figures');
 });

@@ -1,0 +1,8 @@
+import type { RequestHandler } from './$types';
+import { database } from '$lib/server/db/index.ts';
+import { cityGeoJson } from '$lib/server/districts/geojson.ts';
+
+export const GET: RequestHandler = async () =>
+	new Response(await cityGeoJson(await database()), {
+		headers: { 'Content-Type': 'application/geo+json', 'Cache-Control': 'public, max-age=3600' }
+	});
