@@ -34,7 +34,7 @@ export async function preparePhotos(files: File[]): Promise<PreparedPhoto[]> {
 		throw new InputError('errors.photo_too_large', { status: 413, field: 'photos' });
 	}
 	const prepared: PreparedPhoto[] = [];
-	// One after another: each decode can take hundreds of MB.
+	// One after another, so a request holds at most one decoded image in memory.
 	for (const file of attached) prepared.push(await preparePhoto(Buffer.from(await file.arrayBuffer())));
 	return prepared;
 }

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/connect.ts';
 import { InputError } from '../errors.ts';
 import type { NewReport } from '../../domain/report-input.ts';
+import { removeFiles, savePhotos } from '../photos/store.ts';
+import type { PreparedPhoto } from '../photos/prepare.ts';
 
 export interface CreatedReport {
 	id: number;
@@ -9,39 +11,53 @@ export interface CreatedReport {
 	districtId: number;
 }
 
+export interface Attachments {
+	/** Photos already checked and re-encoded by preparePhotos. */
+	photos: PreparedPhoto[];
+	uploadsDir: string;
+}
+
 /**
  * Files a new report: checks the category against the type, places it in its district by PostGIS
- * (a point outside every district is outside the city), and records the first status, all in one
- * transaction so a refused report leaves nothing behind.
+ * (a point outside every district is outside the city), records the first status and saves the
+ * photos, all in one transaction so a refused report leaves nothing behind, on disk either.
  */
-export async function createReport(database: Database, input: NewReport): Promise<CreatedReport> {
-	return database.db.transaction(async (tx) => {
-		const [category] = await rowsOf<{ id: number; departmentId: number | null }>(
-			tx,
-			sql`SELECT id, default_department_id AS "departmentId" FROM categories WHERE code = ${input.category} AND type = ${input.type}`
-		);
-		if (!category) throw new InputError('errors.category', { field: 'category' });
+export async function createReport(database: Database, input: NewReport, attachments?: Attachments): Promise<CreatedReport> {
+	let savedPhotos: string[] = [];
+	try {
+		return await database.db.transaction(async (tx) => {
+			const [category] = await rowsOf<{ id: number }>(
+				tx,
+				sql`SELECT id FROM categories WHERE code = ${input.category} AND type = ${input.type}`
+			);
+			if (!category) throw new InputError('errors.category', { field: 'category' });
 
-		const point = sql`ST_SetSRID(ST_MakePoint(${input.lng}::float8, ${input.lat}::float8), 4326)`;
-		const [district] = await rowsOf<{ id: number }>(
-			tx,
-			sql`SELECT id FROM districts WHERE ST_Intersects(boundary, ${point}) ORDER BY id LIMIT 1`
-		);
-		if (!district) throw new InputError('errors.outside_city', { field: 'location' });
+			const point = sql`ST_SetSRID(ST_MakePoint(${input.lng}::float8, ${input.lat}::float8), 4326)`;
+			const [district] = await rowsOf<{ id: number }>(
+				tx,
+				sql`SELECT id FROM districts WHERE ST_Intersects(boundary, ${point}) ORDER BY id LIMIT 1`
+			);
+			if (!district) throw new InputError('errors.outside_city', { field: 'location' });
 
-		const [report] = await rowsOf<{ id: number; publicRef: string }>(
-			tx,
-			sql`INSERT INTO reports (type, category_id, title, description, location, district_id, address, channel)
-				VALUES (${input.type}, ${category.id}, ${input.title}, ${input.description}, ${point}, ${district.id},
-					${input.address ?? null}, ${input.channel})
-				RETURNING id::int AS id, public_ref AS "publicRef"`
-		);
-		await tx.execute(sql`INSERT INTO status_changes (report_id, from_status, to_status, actor)
-			VALUES (${report.id}, NULL, 'new', ${input.channel === 'online' ? 'resident' : 'kck'})`);
-		if (input.email || input.phone) {
-			await tx.execute(sql`INSERT INTO reporter_contacts (report_id, email, phone)
-				VALUES (${report.id}, ${input.email ?? null}, ${input.phone ?? null})`);
-		}
-		return { ...report, districtId: district.id };
-	});
+			const [report] = await rowsOf<{ id: number; publicRef: string }>(
+				tx,
+				sql`INSERT INTO reports (type, category_id, title, description, location, district_id, address, channel)
+					VALUES (${input.type}, ${category.id}, ${input.title}, ${input.description}, ${point}, ${district.id},
+						${input.address ?? null}, ${input.channel})
+					RETURNING id::int AS id, public_ref AS "publicRef"`
+			);
+			await tx.execute(sql`INSERT INTO status_changes (report_id, from_status, to_status, actor)
+				VALUES (${report.id}, NULL, 'new', ${input.channel === 'online' ? 'resident' : 'kck'})`);
+			if (input.email || input.phone) {
+				await tx.execute(sql`INSERT INTO reporter_contacts (report_id, email, phone)
+					VALUES (${report.id}, ${input.email ?? null}, ${input.phone ?? null})`);
+			}
+			if (attachments?.photos.length) savedPhotos = await savePhotos(tx, report.id, attachments.photos, attachments.uploadsDir);
+			return { ...report, districtId: district.id };
+		});
+	} catch (e) {
+		// The transaction rolled back; the files it wrote must go too.
+		if (attachments) await removeFiles(attachments.uploadsDir, savedPhotos);
+		throw e;
+	}
 }

@@ -38,10 +38,10 @@ export async function addVote(database: Database, vote: { reportId: number; vote
 }
 
 /**
- * The report a vote on `reportId` belongs to. Like FixMyStreet's and SeeClickFix's support for
- * open issues, only open reports take votes: a vote asks the city to act, and a closed report has
- * no one left to ask (if the problem is back, it is reopened or reported anew). A duplicate passes
- * its votes on to the report it repeats; one with nowhere visible to pass them is just closed.
+ * The report a vote on `reportId` belongs to. Only open reports take votes: a vote asks the city
+ * to act, and on a closed report it would only inflate a number nobody acts on (a problem that is
+ * back gets the report reopened or reported anew). A duplicate passes its votes on to the report
+ * it repeats; one with nowhere visible to pass them to is just closed.
  */
 async function votedReport(tx: Executor, reportId: number): Promise<number> {
 	if (!Number.isSafeInteger(reportId) || reportId < 1) throw notFound();

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -49,8 +50,10 @@ export async function loadOrCreateSecret(dataDir: string, env: NodeJS.ProcessEnv
 		return env.SESSION_SECRET;
 	}
 	const file = path.join(dataDir, 'session-secret');
-	await mkdir(dataDir, { recursive: true });
-	await createOnce(file, randomBytes(32).toString('base64url'));
+	if (!existsSync(file)) {
+		await mkdir(dataDir, { recursive: true });
+		await createOnce(file, randomBytes(32).toString('base64url'));
+	}
 	const secret = (await readFile(file, 'utf8')).trim();
 	if (secret.length < SECRET_MIN_LENGTH) throw new Error(`${file} holds no usable secret; delete it to make a new one`);
 	return secret;

@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/db/index.ts';
+import { config } from '$lib/server/config.ts';
+import { listCategories } from '$lib/server/catalog/read.ts';
+import { mapVersion } from '$lib/server/map/tiles.ts';
+import { createReport } from '$lib/server/reports/create.ts';
+import { preparePhotos } from '$lib/server/photos/prepare.ts';
+import { InputError } from '$lib/server/errors.ts';
+import { fieldErrors, message } from '$lib/server/http.ts';
+import { newReportSchema } from '$lib/domain/report-input.ts';
+
+export const load: PageServerLoad = async () => {
+	const db = await database();
+	const [categories, version] = await Promise.all([listCategories(db), mapVersion(db)]);
+	return { categories, version, mapStyleUrl: config().mapStyleUrl };
+};
+
+const TEXT_FIELDS = ['type', 'category', 'title', 'description', 'lng', 'lat', 'address', 'email', 'phone'] as const;
+
+export const actions: Actions = {
+	/** A new report from the form; every refusal returns the form as typed, with a message per field. */
+	default: async ({ request, locals }) => {
+		const form = await request.formData();
+		const values = Object.fromEntries(TEXT_FIELDS.map((name) => [name, String(form.get(name) ?? '')]));
+		const parsed = newReportSchema.safeParse({ ...values, channel: 'online' });
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error, locals.lang) });
+		let created;
+		try {
+			const photos = await preparePhotos(form.getAll('photos').filter((f): f is File => f instanceof File));
+			created = await createReport(await database(), parsed.data, { photos, uploadsDir: config().uploadsDir });
+		} catch (e) {
+			if (e instanceof InputError) {
+				return fail(e.status, { values, errors: { [e.field ?? 'photos']: message(locals.lang, e.key) } });
+			}
+			throw e;
+		}
+		redirect(303, `/reports/${created.publicRef}?created=1`);
+	}
+};
