@@ -8,10 +8,12 @@ export default defineConfig({
 	outputDir: '../.tmp/e2e-results',
 	fullyParallel: false,
 	workers: 1,
-	timeout: 60_000,
+	timeout: 90_000,
+	expect: { timeout: 15_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
+		locale: 'pl-PL',
 		launchOptions: {
 			executablePath: '/usr/bin/chromium',
 			args: [
@@ -28,6 +30,7 @@ export default defineConfig({
 	webServer: {
 		// A fresh data folder each run, seeded with a known number of generated reports.
 		command: 'rm -rf tests/.tmp/e2e-data && vite build && node build',
+		// The base map is a local address that answers 404: the tests never leave 127.0.0.1 and see the offline fallback.
 		cwd: '../..',
 		url: `http://127.0.0.1:${port}/`,
 		timeout: 240_000,
@@ -38,7 +41,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATA_DIR: 'tests/.tmp/e2e-data',
 			DEMO_REPORTS: '1500',
-			ORIGIN: `http://127.0.0.1:${port}`
+			ORIGIN: `http://127.0.0.1:${port}`,
+			BODY_SIZE_LIMIT: '32M',
+			MAP_STYLE_URL: `http://127.0.0.1:${port}/no-such-style.json`
 		}
 	}
 });

@@ -125,7 +125,7 @@ export const en: Record<keyof typeof pl, string> = {
 	'errors.vote_rate_limited': 'Too many votes from this address in a short time. Please try again in a quarter of an hour.',
 	'errors.photos_too_many': 'You can attach at most 3 photos.',
 	'errors.photo_too_large': 'A photo can be at most 10 MB.',
-	'errors.photo_invalid': 'This file is not a photo we can read (JPEG, PNG, WebP or HEIC).',
+	'errors.photo_invalid': 'We could not read this photo. Please attach a JPEG, PNG, WebP or AVIF image.',
 	'form.title': 'Report a problem or an idea',
 	'form.intro': 'Your report goes to the Kraków Contact Centre, which forwards it to the right city department. You can follow it on the report\'s page.',
 	'form.has_errors': 'Please correct the marked fields. What you typed is kept; photos need to be attached again.',

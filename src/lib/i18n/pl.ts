@@ -124,7 +124,7 @@ export const pl = {
 	'errors.vote_rate_limited': 'Zbyt wiele głosów z tego adresu w krótkim czasie. Spróbuj ponownie za kwadrans.',
 	'errors.photos_too_many': 'Można dołączyć najwyżej 3 zdjęcia.',
 	'errors.photo_too_large': 'Zdjęcie może mieć najwyżej 10 MB.',
-	'errors.photo_invalid': 'Ten plik nie jest zdjęciem, które umiemy odczytać (JPEG, PNG, WebP lub HEIC).',
+	'errors.photo_invalid': 'Nie udało się odczytać zdjęcia. Dołącz zdjęcie w formacie JPEG, PNG, WebP lub AVIF.',
 	'form.title': 'Zgłoś problem lub pomysł',
 	'form.intro': 'Zgłoszenie trafi do Krakowskiego Centrum Kontaktu, które przekaże je właściwej jednostce miasta. Postęp zobaczysz na stronie zgłoszenia.',
 	'form.has_errors': 'Popraw zaznaczone pola. Wpisany tekst został zachowany; zdjęcia trzeba dołączyć ponownie.',

@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { around, colourAtCentre, fileReport, mapReady, photoJpeg } from './support.ts';
+import { GROUP_COLORS } from '../../src/lib/components/status-colors.ts';
+
+test('a new report with a photo appears on its page and on the map', async ({ page }) => {
+	const at = { lng: 19.92601, lat: 50.07305 };
+	const url = await fileReport(page, { ...at, title: 'Połamana ławka przy alei', category: 'street_cleaning', photo: await photoJpeg() });
+	await expect(page.getByRole('status').filter({ hasText: 'Dziękujemy!' })).toContainText(/KCK-\d{4}-\d{6}/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Połamana ławka przy alei');
+	await expect(page.getByText('V Krowodrza')).toBeVisible();
+	const thumbnail = page.getByRole('img', { name: /Zdjęcie 1 do zgłoszenia/ });
+	await expect(thumbnail).toBeVisible();
+	expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+	await expect(page.getByText('Nowe').first()).toBeVisible();
+
+	await page.goto(`/?bbox=${around(at.lng, at.lat)}`);
+	await mapReady(page);
+	expect(await colourAtCentre(page, GROUP_COLORS.open)).toBeGreaterThan(20);
+	await page.getByTestId('report-list').getByRole('link', { name: 'Połamana ławka przy alei' }).click();
+	await expect(page).toHaveURL(url);
+});
+
+test('a pin within 50 m of an open report offers "me too" instead of a new report', async ({ page }) => {
+	const first = { lng: 19.95003, lat: 50.05802 };
+	const url = await fileReport(page, { ...first, title: 'Nieświecąca latarnia', category: 'street_lighting' });
+
+	await page.goto('/report');
+	await page.getByLabel('Kategoria').selectOption('street_lighting');
+	// About 20 m east of the first report.
+	await page.getByLabel('Szerokość geograficzna').fill(String(first.lat));
+	await page.getByLabel('Długość geograficzna').fill(String(first.lng + 0.00028));
+	const nearby = page.getByTestId('nearby');
+	await expect(nearby).toContainText('W promieniu 50 m');
+	const item = nearby.getByRole('listitem').filter({ hasText: 'Nieświecąca latarnia' });
+	await expect(item).toContainText(/\d+ m stąd/);
+	await item.getByRole('button', { name: 'Mnie też to dotyczy' }).click();
+	await expect(item.getByRole('status')).toHaveText('Dziękujemy, Twój głos został policzony.');
+
+	await page.goto(url);
+	await expect(page.getByTestId('votes')).toHaveText('Głosy „mnie też”: 1');
+	// A second vote from the same resident changes nothing.
+	await page.getByRole('button', { name: 'Mnie też to dotyczy' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Twój głos był już policzony' })).toBeVisible();
+	await expect(page.getByTestId('votes')).toHaveText('Głosy „mnie też”: 1');
+});
+
+test('a pin outside Kraków is refused at once in the browser', async ({ page }) => {
+	await page.goto('/report');
+	await mapReady(page);
+	await page.getByLabel('Szerokość geograficzna').fill('50.2');
+	await page.getByLabel('Długość geograficzna').fill('19.8');
+	await expect(page.getByTestId('outside')).toHaveText(/poza granicami Krakowa/);
+	await expect(page.getByRole('button', { name: 'Wyślij zgłoszenie' })).toBeDisabled();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the form still files a report, and the server refuses bad input keeping what was typed', async ({ page }) => {
+		await page.goto('/report');
+		await page.getByLabel('Szerokość geograficzna').fill('50.2');
+		await page.getByLabel('Długość geograficzna').fill('19.8');
+		await page.getByRole('radio', { name: 'Problem' }).check();
+		await page.getByLabel('Kategoria').selectOption('graffiti');
+		await page.getByLabel('Tytuł').fill('Graffiti poza miastem');
+		await page.getByLabel(/Opis/).fill('Opis, który ma przetrwać błąd');
+		await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		// PostGIS on the server says no, and nothing typed is lost.
+		await expect(page.getByRole('alert')).toContainText('poza granicami Krakowa');
+		await expect(page.getByLabel('Tytuł')).toHaveValue('Graffiti poza miastem');
+		await expect(page.getByLabel(/Opis/)).toHaveValue('Opis, który ma przetrwać błąd');
+
+		await page.getByLabel('Tytuł').fill('');
+		await page.getByLabel('Szerokość geograficzna').fill('50.0614');
+		await page.getByLabel('Długość geograficzna').fill('19.9372');
+		await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		await expect(page.getByRole('alert')).toContainText('Podaj tytuł');
+
+		await page.getByLabel('Tytuł').fill('Graffiti na Rynku');
+		await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		await expect(page).toHaveURL(/\/reports\/KCK-\d{4}-\d{6}\?created=1$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Graffiti na Rynku');
+		await expect(page.getByText('I Stare Miasto')).toBeVisible();
+	});
+
+	test('a fake image is refused with a clear message and no report is filed', async ({ page }) => {
+		await page.goto('/report');
+		await page.getByLabel('Szerokość geograficzna').fill('50.0614');
+		await page.getByLabel('Długość geograficzna').fill('19.9372');
+		await page.getByLabel('Kategoria').selectOption('pothole');
+		await page.getByLabel('Tytuł').fill('Zgłoszenie z fałszywym zdjęciem');
+		await page.getByLabel(/Zdjęcia/).setInputFiles({ name: 'zdjecie.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('to nie jest zdjęcie, tylko tekst') });
+		await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		await expect(page.getByRole('alert')).toContainText('Nie udało się odczytać zdjęcia');
+		await expect(page.getByLabel('Tytuł')).toHaveValue('Zgłoszenie z fałszywym zdjęciem');
+		await page.goto(`/?bbox=${around(19.9372, 50.0614)}`);
+		await expect(page.getByTestId('report-list')).not.toContainText('Zgłoszenie z fałszywym zdjęciem');
+	});
+});
