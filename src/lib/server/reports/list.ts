@@ -45,7 +45,8 @@ export async function listReports(database: Database, query: ReportListQuery): P
 	// The page is cut in the subquery (where the filters' bare column names are unambiguous) and kept in order outside it.
 	const order = (table: string): SQL => {
 		const column = (name: string) => sql.raw(`${table}.${name}`);
-		if (from) return sql`${column('location')} <-> ${from}`;
+		// Metres, as the list shows them: planar degrees would stretch east–west distances.
+		if (from) return sql`${column('location')}::geography <-> ${from}::geography`;
 		return query.sort === 'votes' ? sql`${column('vote_count')} DESC, ${column('created_at')} DESC` : sql`${column('created_at')} DESC`;
 	};
 	const rows = await database.rows<ListedReport>(sql`
