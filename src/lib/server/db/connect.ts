@@ -29,7 +29,13 @@ export async function connect(options: { databaseUrl?: string; dataDir?: string 
 async function connectPostgres(url: string): Promise<Database> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
-	const client = postgres(url, { max: 10, onnotice: () => {} });
+	const client = postgres(url, {
+		max: 10,
+		onnotice: () => {},
+		// Map queries swing from empty tiles to half the table: a generic plan cached for one is slow for the other,
+		// and JIT compiling costs more than these short queries take.
+		connection: { plan_cache_mode: 'force_custom_plan', jit: 'off' }
+	});
 	const db = drizzle(client, { schema }) as unknown as Db;
 	return {
 		kind: 'postgres',

@@ -1,0 +1,1 @@
+CREATE INDEX "reports_votes_idx" ON "reports" USING btree ("vote_count","created_at");
