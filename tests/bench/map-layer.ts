@@ -1,0 +1,153 @@
+/**
+ * Latency of the map layer (vector tiles at zoom 10, 13 and 16 over central Kraków) and of the 50 m
+ * nearby query, through HTTP against the built app and in the database alone, on a real PostgreSQL:
+ *   npm run build && BENCH_DATABASE_URL=postgres://… node tests/bench/map-layer.ts [--requests 300]
+ * Fill the database first with `npm run bench:seed` (1,000,000 reports). Nothing is written.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { connect, type Database } from '../../src/lib/server/db/connect.ts';
+import { tileQuery, type TileAddress } from '../../src/lib/server/map/tiles.ts';
+import { openReportsNear } from '../../src/lib/server/reports/nearby.ts';
+import { NO_FILTERS, mapFiltersToParams, type MapFilters } from '../../src/lib/domain/map-filters.ts';
+import { tileOf } from '../support/tiles.ts';
+
+const { values } = parseArgs({ options: { requests: { type: 'string', default: '300' }, port: { type: 'string', default: '4391' } } });
+const requests = Number(values.requests);
+const url = process.env.BENCH_DATABASE_URL;
+if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+	console.error('BENCH_DATABASE_URL must be a postgres:// URL of a PostgreSQL + PostGIS server (filled by npm run bench:seed).');
+	process.exit(2);
+}
+if (!existsSync('build/index.js')) {
+	console.error('No build: run `npm run build` first.');
+	process.exit(2);
+}
+
+const RYNEK = { lng: 19.9372, lat: 50.0614 };
+const origin = `http://127.0.0.1:${values.port}`;
+
+/** The tile under the Rynek and, above zoom 10, its eight neighbours: central Kraków. */
+function centralTiles(z: number): TileAddress[] {
+	const centre = tileOf(RYNEK.lng, RYNEK.lat, z);
+	const reach = z <= 10 ? 0 : 1;
+	const tiles: TileAddress[] = [];
+	for (let dx = -reach; dx <= reach; dx++) for (let dy = -reach; dy <= reach; dy++) tiles.push({ z, x: centre.x + dx, y: centre.y + dy });
+	return tiles;
+}
+
+/** A seeded scatter of points over central Kraków (mulberry32), the same every run. */
+function centralPoints(count: number): { lng: number; lat: number }[] {
+	let state = 42;
+	const random = () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return Array.from({ length: count }, () => ({ lng: 19.90 + random() * 0.08, lat: 50.04 + random() * 0.04 }));
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+interface Timing {
+	p50: number;
+	p99: number;
+	bytes?: { mean: number; max: number };
+}
+
+/** Runs `once(i)` `requests` times one after another (after a warm-up) and summarises the milliseconds. */
+async function time(once: (i: number) => Promise<number | void>): Promise<Timing> {
+	for (let i = 0; i < Math.min(30, requests); i++) await once(i);
+	const ms: number[] = [];
+	const sizes: number[] = [];
+	for (let i = 0; i < requests; i++) {
+		const started = performance.now();
+		const size = await once(i);
+		ms.push(performance.now() - started);
+		if (typeof size === 'number') sizes.push(size);
+	}
+	ms.sort((a, b) => a - b);
+	const bytes = sizes.length ? { mean: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length), max: Math.max(...sizes) } : undefined;
+	return { p50: percentile(ms, 50), p99: percentile(ms, 99), bytes };
+}
+
+async function fetchBytes(path: string): Promise<number> {
+	const response = await fetch(origin + path);
+	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+	return (await response.arrayBuffer()).byteLength;
+}
+
+async function startApp(): Promise<() => void> {
+	const app = spawn(process.execPath, ['build'], {
+		env: { ...process.env, DATABASE_URL: url, DEMO_REPORTS: '0', PORT: values.port, HOST: '127.0.0.1', ORIGIN: origin },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise<void>((resolve, reject) => {
+		app.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Listening') && resolve());
+		app.on('exit', (code) => reject(new Error(`the app exited with ${code}`)));
+	});
+	return () => app.kill();
+}
+
+const database: Database = await connect({ databaseUrl: url });
+const stopApp = await startApp();
+try {
+	const [{ reports, server }] = await database.rows<{ reports: number; server: string }>(
+		sql`SELECT (SELECT count(*)::int FROM reports) AS reports, current_setting('server_version') AS server`
+	);
+	console.log(`Map layer benchmark: ${reports.toLocaleString('en')} reports, PostgreSQL ${server}, ${requests} timed requests per case, one at a time\n`);
+
+	const cases: { name: string; http: (i: number) => Promise<number>; db: (i: number) => Promise<unknown>; target: number }[] = [];
+	const version = (await (await fetch(`${origin}/api/map-version`)).json()).version;
+	const tileCase = (z: number, filters: MapFilters = NO_FILTERS, label = '') => {
+		const tiles = centralTiles(z);
+		const query = mapFiltersToParams(filters).toString();
+		cases.push({
+			name: `tile z${z}${label}`,
+			http: (i) => {
+				const { x, y } = tiles[i % tiles.length];
+				return fetchBytes(`/tiles/${z}/${x}/${y}?v=${version}${query ? `&${query}` : ''}`);
+			},
+			db: (i) => database.rows(tileQuery(tiles[i % tiles.length], filters)),
+			target: 50
+		});
+	};
+	tileCase(10);
+	tileCase(13);
+	tileCase(16);
+	tileCase(13, { ...NO_FILTERS, type: 'problem', onlyOpen: true }, ' open problems');
+	tileCase(13, { ...NO_FILTERS, period: '30d' }, ' last 30 days');
+	const points = centralPoints(requests + 30);
+	cases.push({
+		name: 'nearby 50 m',
+		http: (i) => fetchBytes(`/api/reports/nearby?lng=${points[i].lng}&lat=${points[i].lat}&category=pothole`),
+		db: (i) => openReportsNear(database, points[i], { category: 'pothole' }),
+		target: 10
+	});
+
+	const rows: string[][] = [['case', 'HTTP p50', 'HTTP p99', 'DB p50', 'DB p99', 'app/DB (p50)', 'bytes mean', 'bytes max', 'target p99']];
+	for (const c of cases) {
+		const db = await time(c.db);
+		const http = await time(c.http);
+		const ms = (n: number) => `${n.toFixed(2)} ms`;
+		rows.push([
+			c.name,
+			ms(http.p50),
+			ms(http.p99),
+			ms(db.p50),
+			ms(db.p99),
+			`${(http.p50 / db.p50).toFixed(2)}x`,
+			String(http.bytes?.mean ?? ''),
+			String(http.bytes?.max ?? ''),
+			`${http.p99 < c.target ? 'met' : 'MISSED'} (< ${c.target} ms)`
+		]);
+	}
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+	for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+} finally {
+	stopApp();
+	await database.close();
+}
