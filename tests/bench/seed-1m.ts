@@ -10,6 +10,7 @@ import { migrate } from '../../src/lib/server/db/migrate.ts';
 import { syncCatalog } from '../../src/lib/server/catalog/sync.ts';
 import { importDistricts, readGeoJson } from '../../src/lib/server/districts/import.ts';
 import { generateDemoReports } from '../../src/lib/server/demo/generate.ts';
+import { clearReports } from '../support/database.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '1000000' } } });
 const size = Number(values.size);
@@ -33,8 +34,8 @@ try {
 		console.log(`Importing districts from ${source}`);
 		await importDistricts(database, await readGeoJson(source));
 	}
-	console.log('Emptying reports (TRUNCATE reports, report_counts … CASCADE) in the benchmark database');
-	await database.db.execute(sql`TRUNCATE reports, report_counts RESTART IDENTITY CASCADE`);
+	console.log('Emptying the benchmark database: TRUNCATE reports and the tables derived from them');
+	await clearReports(database);
 
 	console.log(`Generating ${size} reports…`);
 	const started = performance.now();

@@ -50,6 +50,17 @@ test('a pin is drawn where a report is, and filters take it off the map', async 
 	expect(await colourAtCentre(page, GROUP_COLORS.open)).toBeGreaterThan(20);
 	await expect(page.getByTestId('report-list')).toContainText('Pin do sprawdzenia na mapie');
 
+	// Clicking the pin opens its popup, with a link to the report.
+	const map = page.getByTestId('map');
+	const box = (await map.boundingBox())!;
+	await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+	const popup = page.locator('.maplibregl-popup');
+	await expect(popup).toContainText('Pin do sprawdzenia na mapie');
+	await expect(popup).toContainText('Nowe');
+	await expect(popup).toContainText('Głosy „mnie też”: 0');
+	await popup.getByRole('link', { name: 'Zobacz zgłoszenie' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pin do sprawdzenia na mapie');
+
 	await page.goto(`/?bbox=${around(at.lng, at.lat)}&status=resolved`);
 	await mapReady(page);
 	expect(await colourAtCentre(page, GROUP_COLORS.open)).toBe(0);

@@ -42,12 +42,16 @@ export async function generateDemoReports(database: Database, options: DemoOptio
 		const moments = take(timeline, Math.min(batchSize, count - inserted));
 		// ST_GeneratePoints treats seed 0 as "unseeded"; keep it positive and clear of int overflow when the district id is added.
 		const pointSeed = 1 + (deriveSeed(seed, 3, batch) % 1_000_000_000);
-		await database.db.transaction(async (tx) => {
-			const ids = await allocateReportIds(tx, moments.length);
-			const reports = moments.map((moment, i) => makeReport(ids[i], moment));
-			await insertReports(tx, reports, catalog, pointSeed);
-			await insertHistories(tx, reports, catalog);
-		});
+		try {
+			await database.db.transaction(async (tx) => {
+				const ids = await allocateReportIds(tx, moments.length);
+				const reports = moments.map((moment, i) => makeReport(ids[i], moment));
+				await insertReports(tx, reports, catalog, pointSeed);
+				await insertHistories(tx, reports, catalog);
+			});
+		} catch (e) {
+			throw batchFailed(e, inserted);
+		}
 		inserted += moments.length;
 		onProgress?.(inserted);
 	}
@@ -77,6 +81,12 @@ async function districtWeights(database: Database): Promise<DistrictWeight[]> {
 	const known = rows.filter((r) => r.population !== null);
 	const density = known.length ? known.reduce((s, r) => s + Number(r.population), 0) / known.reduce((s, r) => s + Number(r.area), 0) : 1;
 	return rows.map((r) => ({ id: Number(r.id), weight: r.population === null ? Number(r.area) * density : Number(r.population) }));
+}
+
+/** A failed query's message lists every parameter (megabytes for a batch); keep the database's own error instead. */
+function batchFailed(error: unknown, done: number): Error {
+	const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+	return new Error(`Demo data: the batch after report ${done} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
 }
 
 function take<T>(items: Iterator<T>, count: number): T[] {

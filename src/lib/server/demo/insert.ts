@@ -63,7 +63,7 @@ export async function insertReports(tx: Executor, reports: readonly DemoReport[]
 			)
 			SELECT count(*)::int AS inserted FROM inserted`
 	);
-	if (Number(inserted) !== reports.length) {
+	if (inserted !== reports.length) {
 		throw new Error(`Demo data: placed ${inserted} of ${reports.length} reports (a district without area?)`);
 	}
 }
