@@ -26,7 +26,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
-	return { message: status === 404 ? 'Not found' : 'Internal error' };
+/** Bugs (5xx) go to the log; a person sees +error.svelte's words, never a stack. */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status >= 500) console.error(error);
+	return { message };
 };

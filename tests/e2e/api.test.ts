@@ -40,6 +40,11 @@ test('bad requests get a clear 4xx, never a 500', async ({ request }) => {
 	expect((await vote.json()).error.message).toContain('Nie ma takiego zgłoszenia');
 	expect((await request.get('/photos/..%2F..%2Fpackage.json')).status()).toBe(404);
 	expect((await request.get('/photos/nope.webp')).status()).toBe(404);
+	const huge = await request.post('/report', {
+		headers: { Origin: 'http://127.0.0.1:4173' },
+		multipart: { title: 'Za duże', photos: { name: 'a.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(33 * 1024 * 1024) } }
+	});
+	expect(huge.status()).toBe(413);
 	// Unknown filter values are ignored rather than failing the page.
 	expect((await request.get('/?type=dragons&district=99&period=forever&bbox=1,2,3')).status()).toBe(200);
 });

@@ -93,6 +93,9 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
 		await expect(page.getByRole('alert')).toContainText('Nie udało się odczytać zdjęcia');
 		await expect(page.getByLabel('Tytuł')).toHaveValue('Zgłoszenie z fałszywym zdjęciem');
+		await page.getByLabel(/Zdjęcia/).setInputFiles({ name: 'ogromne.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11 * 1024 * 1024, 1) });
+		await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		await expect(page.getByRole('alert')).toContainText('najwyżej 10 MB');
 		await page.goto(`/?bbox=${around(19.9372, 50.0614)}`);
 		await expect(page.getByTestId('report-list')).not.toContainText('Zgłoszenie z fałszywym zdjęciem');
 	});

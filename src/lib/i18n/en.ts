@@ -149,5 +149,6 @@ export const en: Record<keyof typeof pl, string> = {
 	'form.submit': 'Send the report',
 	'form.sending': 'Sending…',
 	'form.nearby_title': 'There are open reports within 50 m ({count})',
-	'form.nearby_hint': 'If it is the same issue, support the existing report instead of filing a new one.'
+	'form.nearby_hint': 'If it is the same issue, support the existing report instead of filing a new one.',
+	'errors.request_too_large': 'What you sent is too large. Photos can be at most 10 MB each, up to 3 of them.'
 };

@@ -148,5 +148,6 @@ export const pl = {
 	'form.submit': 'Wyślij zgłoszenie',
 	'form.sending': 'Wysyłanie…',
 	'form.nearby_title': 'W promieniu 50 m są już otwarte zgłoszenia ({count})',
-	'form.nearby_hint': 'Jeśli to ta sama sprawa, poprzyj istniejące zgłoszenie zamiast tworzyć nowe.'
+	'form.nearby_hint': 'Jeśli to ta sama sprawa, poprzyj istniejące zgłoszenie zamiast tworzyć nowe.',
+	'errors.request_too_large': 'Wysłane dane są za duże. Zdjęcia mogą mieć najwyżej 10 MB każde, razem do 3.'
 } as const;

@@ -79,8 +79,8 @@ async function districtWeights(database: Database): Promise<DistrictWeight[]> {
 	);
 	if (rows.length === 0) throw new Error('Demo data needs the district boundaries: import them first (DISTRICTS_GEOJSON)');
 	const known = rows.filter((r) => r.population !== null);
-	const density = known.length ? known.reduce((s, r) => s + Number(r.population), 0) / known.reduce((s, r) => s + Number(r.area), 0) : 1;
-	return rows.map((r) => ({ id: Number(r.id), weight: r.population === null ? Number(r.area) * density : Number(r.population) }));
+	const density = known.length ? known.reduce((s, r) => s + r.population!, 0) / known.reduce((s, r) => s + r.area, 0) : 1;
+	return rows.map((r) => ({ id: r.id, weight: r.population ?? r.area * density }));
 }
 
 /** A failed query's message lists every parameter (megabytes for a batch); keep the database's own error instead. */

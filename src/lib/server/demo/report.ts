@@ -75,7 +75,7 @@ export function demoReportFactory(random: Random, options: { now: number; distri
 			resolvedNotes: category.texts.resolved,
 			canBeDuplicate: original !== undefined
 		});
-		const isDuplicate = history.steps.some((s) => s.to === 'duplicate');
+		const isDuplicate = history.status === 'duplicate';
 		if (!isDuplicate) latest.set(key, id);
 		const [title, description] = pickOne(random, category.texts.reports);
 		const ending = pickOne(random, type === 'idea' ? IDEA_ENDINGS : PROBLEM_ENDINGS);
