@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tests/support/system-packages.sh
 
+echo "== type check (svelte-check)"
+npm run --silent check -- --fail-on-warnings
+
 echo "== unit tests"
 vitest run --project unit
 

@@ -59,7 +59,7 @@ interface Timing {
 }
 
 /** Runs `once(i)` `requests` times one after another (after a warm-up) and summarises the milliseconds. */
-async function time(once: (i: number) => Promise<number | void>): Promise<Timing> {
+async function time(once: (i: number) => Promise<unknown>): Promise<Timing> {
 	for (let i = 0; i < Math.min(30, requests); i++) await once(i);
 	const ms: number[] = [];
 	const sizes: number[] = [];
