@@ -19,14 +19,14 @@ async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
 	return row;
 }
 
-/** One hash over every generated row of both tables, ids and references included. */
+/** One hash over every generated row of both tables, report ids and references included (history row ids follow commit order). */
 async function fingerprint(): Promise<{ reports: string; history: string }> {
 	return one(sql`SELECT
 		(SELECT md5(string_agg(concat_ws('|', id, public_ref, type, category_id, title, description, ST_AsText(location), district_id,
 			address, channel, status, department_id, created_at, updated_at, resolved_at, vote_count, duplicate_of_id, hidden, is_generated),
 			E'\n' ORDER BY id)) FROM reports) AS reports,
-		(SELECT md5(string_agg(concat_ws('|', id, report_id, from_status, to_status, note, actor, department_id, created_at),
-			E'\n' ORDER BY id)) FROM status_changes) AS history`);
+		(SELECT md5(string_agg(concat_ws('|', report_id, from_status, to_status, note, actor, department_id, created_at),
+			E'\n' ORDER BY report_id, created_at)) FROM status_changes) AS history`);
 }
 
 beforeAll(async () => {

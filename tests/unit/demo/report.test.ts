@@ -10,13 +10,18 @@ const DAY = 86_400_000;
 const start = Date.parse('2023-01-01T00:00:00+01:00');
 const now = start + 3 * 365 * DAY;
 
-/** Reports spread evenly over three years, one every few hours, months tagged as the timeline does (UTC is close enough here). */
-function reports(count: number): DemoReport[] {
-	const make = demoReportFactory(createRandom(99), { now, districts: [{ id: 1, weight: 30 }, { id: 2, weight: 10 }] });
+const factory = () => demoReportFactory(createRandom(99), { now, districts: [{ id: 1, weight: 30 }, { id: 2, weight: 10 }] });
+
+/** Reports spread evenly over three years, months tagged as the timeline does (UTC is close enough here). */
+function moments(count: number) {
 	return Array.from({ length: count }, (_, i) => {
 		const at = start + Math.floor((i * (now - start)) / count);
-		return make(i + 1, { at, month: new Date(at).getUTCMonth() });
+		return { at, month: new Date(at).getUTCMonth() };
 	});
+}
+
+function reports(count: number): DemoReport[] {
+	return factory()(Array.from({ length: count }, (_, i) => i + 1), moments(count));
 }
 
 const share = (items: DemoReport[], test: (r: DemoReport) => boolean) => items.filter(test).length / items.length;
@@ -91,6 +96,15 @@ describe('demo report factory', () => {
 			expect(original).toMatchObject({ category: r.category, districtId: r.districtId });
 			expect(original.history.status).not.toBe('duplicate');
 		}
+	});
+
+	it('links duplicates only within their batch', () => {
+		const make = factory();
+		const all = moments(4000);
+		const first = make(Array.from({ length: 2000 }, (_, i) => i + 1), all.slice(0, 2000));
+		const second = make(Array.from({ length: 2000 }, (_, i) => i + 2001), all.slice(2000));
+		expect(second.some((r) => r.duplicateOfId !== null)).toBe(true);
+		for (const r of second) if (r.duplicateOfId !== null) expect(r.duplicateOfId).toBeGreaterThan(first[first.length - 1].id);
 	});
 
 	it('gives most reports no votes and a few many', () => {

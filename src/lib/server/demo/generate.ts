@@ -3,7 +3,7 @@ import type { Database } from '../db/connect.ts';
 import { categories, departments } from '../db/schema/index.ts';
 import { createRandom, deriveSeed } from './random.ts';
 import { demoTimeline } from './timeline.ts';
-import { demoReportFactory, type DistrictWeight } from './report.ts';
+import { demoReportFactory, type DemoReport, type DistrictWeight } from './report.ts';
 import { allocateReportIds, insertHistories, insertReports, type CatalogIds } from './insert.ts';
 
 export interface DemoOptions {
@@ -20,7 +20,7 @@ export const DEMO_SINCE = new Date('2023-01-01T00:00:00+01:00');
 /**
  * Adds `count` generated reports (is_generated) with their status histories, spread over Kraków's
  * districts and the period since…now. The same seed, count, since and now give the same data (for
- * the same batch size, which seeds the points). Batch by batch, one transaction each, so a million
+ * the same batch size: points and duplicate links are drawn per batch). Batch by batch, one transaction each, so a million
  * reports fit in bounded memory and report_counts is kept by its statement triggers.
  */
 export async function generateDemoReports(database: Database, options: DemoOptions): Promise<{ inserted: number }> {
@@ -35,27 +35,56 @@ export async function generateDemoReports(database: Database, options: DemoOptio
 
 	const catalog = await loadCatalogIds(database);
 	const timeline = demoTimeline(createRandom(deriveSeed(seed, 1)), { count, since, now });
-	const makeReport = demoReportFactory(createRandom(deriveSeed(seed, 2)), { now, districts: await districtWeights(database) });
+	const makeReports = demoReportFactory(createRandom(deriveSeed(seed, 2)), { now, districts: await districtWeights(database) });
+	// PostgreSQL inserts a batch's reports while the batch before writes its history and commits (two
+	// connections, two cores). PGlite has a single connection, so there batches run one after another.
+	const overlap = database.kind === 'postgres';
 
 	let inserted = 0;
-	for (let batch = 0; inserted < count; batch++) {
-		const moments = take(timeline, Math.min(batchSize, count - inserted));
+	let previous: { committed: Promise<void>; size: number } | undefined;
+	for (let batch = 0, planned = 0; planned < count; batch++) {
+		const moments = take(timeline, Math.min(batchSize, count - planned));
+		const first = planned;
+		planned += moments.length;
+		// Ids come first (in order, so the data is the same every run) for history rows and duplicates to refer to.
+		const reports = makeReports(await allocateReportIds(database.db, moments.length), moments);
 		// ST_GeneratePoints treats seed 0 as "unseeded"; keep it positive and clear of int overflow when the district id is added.
 		const pointSeed = 1 + (deriveSeed(seed, 3, batch) % 1_000_000_000);
-		try {
-			await database.db.transaction(async (tx) => {
-				const ids = await allocateReportIds(tx, moments.length);
-				const reports = moments.map((moment, i) => makeReport(ids[i], moment));
-				await insertReports(tx, reports, catalog, pointSeed);
-				await insertHistories(tx, reports, catalog);
-			});
-		} catch (e) {
-			throw batchFailed(e, inserted);
+
+		const { written, committed } = startBatch(database, reports, catalog, pointSeed, first);
+		// Wait for this batch's reports (or the whole batch) and for the batch before to commit: at most two in flight.
+		const [current, before] = await Promise.allSettled([overlap ? Promise.race([written, committed]) : committed, previous?.committed]);
+		if (previous && before.status === 'fulfilled') {
+			inserted += previous.size;
+			onProgress?.(inserted);
 		}
-		inserted += moments.length;
-		onProgress?.(inserted);
+		const failure = [current, before].find((r) => r.status === 'rejected');
+		if (failure) {
+			await committed.catch(() => {});
+			throw failure.reason;
+		}
+		previous = { committed, size: moments.length };
 	}
+	await previous!.committed;
+	inserted += previous!.size;
+	onProgress?.(inserted);
 	return { inserted };
+}
+
+/** Starts a batch's transaction: `written` settles once its reports are in (the history follows), `committed` at the end. */
+function startBatch(database: Database, reports: DemoReport[], catalog: CatalogIds, pointSeed: number, first: number) {
+	let reportsWritten = () => {};
+	const written = new Promise<void>((resolve) => (reportsWritten = resolve));
+	const committed = database.db
+		.transaction(async (tx) => {
+			await insertReports(tx, reports, catalog, pointSeed);
+			reportsWritten();
+			await insertHistories(tx, reports, catalog);
+		})
+		.catch((e: unknown) => {
+			throw batchFailed(e, first);
+		});
+	return { written, committed };
 }
 
 async function loadCatalogIds({ db }: Database): Promise<CatalogIds> {
@@ -84,9 +113,9 @@ async function districtWeights(database: Database): Promise<DistrictWeight[]> {
 }
 
 /** A failed query's message lists every parameter (megabytes for a batch); keep the database's own error instead. */
-function batchFailed(error: unknown, done: number): Error {
-	const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-	return new Error(`Demo data: the batch after report ${done} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+function batchFailed(error: unknown, first: number): unknown {
+	if (!(error instanceof Error && error.cause instanceof Error)) return error;
+	return new Error(`Demo data: the batch after report ${first} failed: ${error.cause.message}`, { cause: error.cause });
 }
 
 function take<T>(items: Iterator<T>, count: number): T[] {

@@ -45,8 +45,9 @@ export function demoCategories(): DemoCategory[] {
 }
 
 /**
- * Makes demo reports one after another in time order. It remembers the latest report per district
- * and category, so a duplicate can point at an earlier report of the same kind nearby.
+ * Makes demo reports batch by batch, in time order. A duplicate points at an earlier report of the
+ * same category and district in its own batch: the two go in with one statement, so the link never
+ * waits for another transaction to commit.
  */
 export function demoReportFactory(random: Random, options: { now: number; districts: readonly DistrictWeight[] }) {
 	const categories = demoCategories();
@@ -55,43 +56,45 @@ export function demoReportFactory(random: Random, options: { now: number; distri
 	);
 	const districts = weightedPicker(options.districts.map((d) => [d.id, d.weight] as const));
 	const channels = weightedPicker(Object.entries(CHANNEL_WEIGHTS) as [Channel, number][]);
-	const latest = new Map<string, number>();
 
-	return (id: number, moment: DemoMoment): DemoReport => {
-		const category = byMonth[moment.month].pick(random);
-		const { code, type } = category.definition;
-		const districtId = districts.pick(random);
-		const channel = channels.pick(random);
-		const key = `${districtId}:${code}`;
-		const original = latest.get(key);
-		const history = buildHistory(random, {
-			createdAt: moment.at,
-			now: options.now,
-			channel,
-			type,
-			department: category.definition.department,
-			departmentName: category.departmentName,
-			resolveDays: category.profile.resolveDays,
-			resolvedNotes: category.texts.resolved,
-			canBeDuplicate: original !== undefined
+	return (ids: readonly number[], moments: readonly DemoMoment[]): DemoReport[] => {
+		const latest = new Map<string, number>();
+		return moments.map((moment, i) => {
+			const category = byMonth[moment.month].pick(random);
+			const { code, type } = category.definition;
+			const districtId = districts.pick(random);
+			const channel = channels.pick(random);
+			const key = `${districtId}:${code}`;
+			const original = latest.get(key);
+			const history = buildHistory(random, {
+				createdAt: moment.at,
+				now: options.now,
+				channel,
+				type,
+				department: category.definition.department,
+				departmentName: category.departmentName,
+				resolveDays: category.profile.resolveDays,
+				resolvedNotes: category.texts.resolved,
+				canBeDuplicate: original !== undefined
+			});
+			const isDuplicate = history.status === 'duplicate';
+			if (!isDuplicate) latest.set(key, ids[i]);
+			const [title, description] = pickOne(random, category.texts.reports);
+			const ending = pickOne(random, type === 'idea' ? IDEA_ENDINGS : PROBLEM_ENDINGS);
+			return {
+				id: ids[i],
+				type,
+				category: code,
+				title,
+				description: CHANNEL_PREFIXES[channel] + description + ending,
+				districtId,
+				channel,
+				createdAt: moment.at,
+				voteCount: voteCount(random, type),
+				duplicateOfId: isDuplicate ? (original ?? null) : null,
+				history
+			};
 		});
-		const isDuplicate = history.status === 'duplicate';
-		if (!isDuplicate) latest.set(key, id);
-		const [title, description] = pickOne(random, category.texts.reports);
-		const ending = pickOne(random, type === 'idea' ? IDEA_ENDINGS : PROBLEM_ENDINGS);
-		return {
-			id,
-			type,
-			category: code,
-			title,
-			description: CHANNEL_PREFIXES[channel] + description + ending,
-			districtId,
-			channel,
-			createdAt: moment.at,
-			voteCount: voteCount(random, type),
-			duplicateOfId: isDuplicate ? (original ?? null) : null,
-			history
-		};
 	};
 }
 
