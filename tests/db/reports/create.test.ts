@@ -27,6 +27,12 @@ describe('filing a report', () => {
 		expect(row).toEqual({ status: 'new', district_id: 1, is_generated: false, lng: 19.9372, category: 'pothole', history: ['new'], email: 'ala@example.com' });
 	});
 
+	it('keeps public references unique past a million reports', async () => {
+		await database.db.execute(sql`SELECT setval(pg_get_serial_sequence('reports', 'id'), 999998)`);
+		const refs = [(await createReport(database, input())).publicRef, (await createReport(database, input())).publicRef];
+		expect(refs.map((ref) => ref.replace(/^KCK-\d{4}-/, ''))).toEqual(['999999', '1000000']);
+	});
+
 	it('ignores any district the client might claim', async () => {
 		const created = await createReport(database, { ...input({ lng: 20.0378, lat: 50.0719 }), districtId: 1 } as never);
 		expect(created.districtId).toBe(18);

@@ -62,6 +62,8 @@ export const reports = pgTable(
 		index('reports_created_at_idx').on(t.createdAt),
 		// The list's "most votes" order (read backwards), without sorting every report.
 		index('reports_votes_idx').on(t.voteCount, t.createdAt),
+		// Deleting a report checks who points at it as a duplicate: without this, a scan of every report.
+		index('reports_duplicate_of_idx').on(t.duplicateOfId).where(sql`${t.duplicateOfId} IS NOT NULL`),
 		// "Is there demo data?" must not scan a million real reports.
 		index('reports_generated_idx').on(t.id).where(sql`${t.isGenerated}`)
 	]

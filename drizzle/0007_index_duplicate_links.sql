@@ -1,0 +1,1 @@
+CREATE INDEX "reports_duplicate_of_idx" ON "reports" USING btree ("duplicate_of_id") WHERE "reports"."duplicate_of_id" IS NOT NULL;
