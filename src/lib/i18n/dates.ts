@@ -23,7 +23,3 @@ export function relativeAge(date: Date, lang: Language, now = new Date()): strin
 export function formatDateTime(date: Date, lang: Language): string {
 	return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(date);
 }
-
-export function formatDate(date: Date, lang: Language): string {
-	return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'Europe/Warsaw' }).format(date);
-}
