@@ -17,7 +17,7 @@ async function file(at: { lng: number; lat: number }, overrides: Record<string, 
 }
 const filters = (f: Partial<MapFilters>) => ({ ...NO_FILTERS, ...f });
 const tile = async (at: { lng: number; lat: number }, z: number, f: Partial<MapFilters> = {}) =>
-	reportTile(database, tileOf(at.lng, at.lat, z), filters(f));
+	reportTile(database, tileOf(at.lng, at.lat, z), filters(f), await mapVersion(database));
 const total = (features: { properties: Record<string, unknown> }[], key = 'count') =>
 	features.reduce((sum, f) => sum + Number(f.properties[key]), 0);
 
@@ -30,7 +30,7 @@ async function clustersOverKrakow(z: number, f: Partial<MapFilters> = {}) {
 	const found = new Map<string, ReturnType<typeof decodeLayer>[number]>();
 	for (let x = min.x; x <= max.x; x++) {
 		for (let y = min.y; y <= max.y; y++) {
-			const features = decodeLayer(await reportTile(database, { z, x, y }, filters(f)), 'clusters');
+			const features = decodeLayer(await reportTile(database, { z, x, y }, filters(f), await mapVersion(database)), 'clusters');
 			features.forEach((c, i) => found.set(c.properties.district ? `d${c.properties.district}` : `${x}/${y}/${i}`, c));
 		}
 	}
@@ -83,6 +83,13 @@ describe('report tiles', () => {
 		expect(byName['Nowa Huta']).toMatchObject({ count: 1, district: 18 });
 		const filtered = await clustersOverKrakow(12, { categories: ['green_patch'] });
 		expect(filtered.map((d) => d.properties.count)).toEqual([1]);
+	});
+
+	it('reuses district counts only while the map version stands', async () => {
+		const count = async () => (await clustersOverKrakow(10)).find((d) => d.properties.district === 18)?.properties.count;
+		expect(await count()).toBe(1);
+		await file({ lng: NOWA_HUTA.lng + 0.001, lat: NOWA_HUTA.lat });
+		expect(await count()).toBe(2);
 	});
 
 	it('answers the same from raw rows when a period is chosen', async () => {

@@ -32,9 +32,9 @@ async function connectPostgres(url: string): Promise<Database> {
 	const client = postgres(url, {
 		max: 10,
 		onnotice: () => {},
-		// Map queries swing from empty tiles to half the table: a generic plan cached for one is slow for the other,
-		// and JIT compiling costs more than these short queries take.
-		connection: { plan_cache_mode: 'force_custom_plan', jit: 'off' }
+		// Map queries swing from empty tiles to half the table: a generic plan cached for one is slow for the other.
+		// JIT compiling and starting parallel workers cost more than these short queries take.
+		connection: { plan_cache_mode: 'force_custom_plan', jit: 'off', max_parallel_workers_per_gather: '0' }
 	});
 	const db = drizzle(client, { schema }) as unknown as Db;
 	return {

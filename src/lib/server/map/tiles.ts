@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { fromGeojsonVt, type Feature } from '@maplibre/vt-pbf';
 import type { Database } from '../db/connect.ts';
-import type { MapFilters } from '../../domain/map-filters.ts';
+import { mapFiltersToParams, type MapFilters } from '../../domain/map-filters.ts';
 import { OPEN_STATUSES, statusGroup, type Status } from '../../domain/status.ts';
 import { filterConditions, list, periodCondition, where } from './filter-sql.ts';
 
@@ -54,14 +54,44 @@ interface PointRow {
 	my: number;
 }
 
-/** The SQL behind a tile: per district, per cell or per pin, by zoom (exported so benchmarks can time it alone). */
+/** The SQL behind a tile: every district's count, the tile's cells or its pins, by zoom (exported so benchmarks can time it alone). */
 export function tileQuery(tile: TileAddress, filters: MapFilters): SQL {
 	if (tile.z >= POINTS_MIN_ZOOM) return pointsQuery(tile, filters);
-	return tile.z <= DISTRICTS_MAX_ZOOM ? districtsQuery(tile, filters) : cellsQuery(tile, filters);
+	return tile.z <= DISTRICTS_MAX_ZOOM ? districtsQuery(filters) : cellsQuery(tile, filters);
 }
 
-/** One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins) from it. */
-export async function reportTile(database: Database, tile: TileAddress, filters: MapFilters): Promise<Uint8Array> {
+/**
+ * Per-district counts are the same for every low-zoom tile and change only with the map version, so
+ * they are computed once per version and filter set and kept for the next tiles (a few hundred sets at most).
+ */
+const districtCounts = new Map<string, Promise<ClusterRow[]>>();
+const DISTRICT_COUNT_SETS = 300;
+
+function countsPerDistrict(database: Database, filters: MapFilters, version: number): Promise<ClusterRow[]> {
+	const key = `${version}?${mapFiltersToParams(filters)}`;
+	let counts = districtCounts.get(key);
+	if (!counts) {
+		counts = database.rows<ClusterRow>(districtsQuery(filters));
+		counts.catch(() => districtCounts.delete(key));
+		districtCounts.set(key, counts);
+		if (districtCounts.size > DISTRICT_COUNT_SETS) districtCounts.delete(districtCounts.keys().next().value!);
+	}
+	return counts;
+}
+
+/** Whether a web-mercator point lies in the tile or within `margin` (a share of its side) of it. */
+function inTile({ z, x, y }: TileAddress, margin: number) {
+	const size = WORLD / 2 ** z;
+	const [left, top] = [-HALF_WORLD + x * size, HALF_WORLD - y * size];
+	return (mx: number, my: number) =>
+		mx >= left - margin * size && mx <= left + size + margin * size && my <= top + margin * size && my >= top - size - margin * size;
+}
+
+/**
+ * One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins)
+ * from it. `version` is the map version the counts may be reused for.
+ */
+export async function reportTile(database: Database, tile: TileAddress, filters: MapFilters, version: number): Promise<Uint8Array> {
 	const toTile = tileTransform(tile);
 	if (tile.z >= POINTS_MIN_ZOOM) {
 		const rows = await database.rows<PointRow>(tileQuery(tile, filters));
@@ -70,7 +100,12 @@ export async function reportTile(database: Database, tile: TileAddress, filters:
 			rows.map((r) => ({ id: r.id, type: 1, geometry: [toTile(r.mx, r.my)], tags: { type: r.type, status: r.status, group: statusGroup(r.status) } }))
 		);
 	}
-	const rows = await database.rows<ClusterRow>(tileQuery(tile, filters));
+	// A district's count is drawn in every tile its label's margin reaches, so none is cut at a tile's edge.
+	const near = inTile(tile, 0.05);
+	const rows =
+		tile.z <= DISTRICTS_MAX_ZOOM
+			? (await countsPerDistrict(database, filters, version)).filter((r) => near(r.mx, r.my))
+			: await database.rows<ClusterRow>(tileQuery(tile, filters));
 	return encode(
 		'clusters',
 		rows.map((r) => ({
@@ -89,7 +124,7 @@ function encode(layer: string, features: Feature[]): Uint8Array {
 const envelope = ({ z, x, y }: TileAddress, margin = 0) => sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${margin}::float8)`;
 
 /** Counts per district, drawn at a point inside each district; from report_counts unless a period needs the raw rows. */
-function districtsQuery(tile: TileAddress, filters: MapFilters): SQL {
+function districtsQuery(filters: MapFilters): SQL {
 	const source = filters.period
 		? sql`(SELECT district_id, category_id, status, type, 1 AS reports FROM reports WHERE ${periodCondition(filters)})`
 		: sql`report_counts`;
@@ -102,7 +137,7 @@ function districtsQuery(tile: TileAddress, filters: MapFilters): SQL {
 		SELECT c.n, c.open, ST_X(p) AS mx, ST_Y(p) AS my, d.id AS district, d.name
 		FROM counts c JOIN districts d ON d.id = c.district_id
 		CROSS JOIN LATERAL ST_Transform(ST_PointOnSurface(d.boundary), 3857) AS p
-		WHERE c.n > 0 AND ST_Intersects(p, ${envelope(tile, 0.05)})`;
+		WHERE c.n > 0`;
 }
 
 /** Counts per group of cells, drawn at the mean of their reports; from report_cells unless a period needs the raw rows. */

@@ -22,7 +22,7 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
 		'Cache-Control': url.searchParams.get('v') === String(version) ? 'public, max-age=86400' : 'public, no-cache'
 	};
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-	const tile = await reportTile(db, { z, x, y }, filters);
+	const tile = await reportTile(db, { z, x, y }, filters, version);
 	return new Response(tile as Uint8Array<ArrayBuffer>, {
 		headers: { ...headers, 'Content-Type': 'application/vnd.mapbox-vector-tile' }
 	});
