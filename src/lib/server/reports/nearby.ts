@@ -35,6 +35,6 @@ export async function openReportsNear(
 		FROM reports r JOIN categories c ON c.id = r.category_id
 		WHERE NOT r.hidden AND r.status IN (${list(OPEN_STATUSES)})
 			AND ST_DWithin(r.location::geography, ${point}, ${options.metres ?? NEARBY_METRES})
-		ORDER BY c.code = ${options.category ?? ''} DESC, ST_Distance(r.location::geography, ${point})
+		ORDER BY c.code = ${options.category ?? ''} DESC, metres
 		LIMIT ${options.limit ?? 10}`);
 }
