@@ -12,6 +12,7 @@ test('the map shows Kraków’s districts with counts, offline, and the list bes
 	expect(await districts.count()).toBeGreaterThanOrEqual(15);
 	await expect(page.getByRole('button', { name: /^Stare Miasto: \d+ zgłoszeń/ })).toBeVisible();
 	await expect(page.getByTestId('report-list').getByRole('listitem')).toHaveCount(20);
+	await expect(page.getByRole('note')).toContainText('Dane demonstracyjne są wygenerowane');
 
 	// A count is a button: it zooms in, and the view lands in the URL for sharing.
 	await page.getByRole('button', { name: /^Stare Miasto:/ }).click();

@@ -18,8 +18,6 @@ export const en: Record<keyof typeof pl, string> = {
 	'home.open': 'Open',
 	'home.resolution_rate': 'Resolution rate',
 	'home.resolution_rate_hint': 'The share of finished interventions that ended with the problem resolved.',
-	'home.districts': 'Districts',
-	'home.generated_notice': 'Note: {count} reports are demo data, generated automatically.',
 	'home.by_district': 'Reports by district',
 	'home.district': 'District',
 	'home.reports': 'Reports',

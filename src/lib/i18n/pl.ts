@@ -17,8 +17,6 @@ export const pl = {
 	'home.open': 'W toku',
 	'home.resolution_rate': 'Skuteczność interwencji',
 	'home.resolution_rate_hint': 'Odsetek zakończonych interwencji, które zakończyły się rozwiązaniem problemu.',
-	'home.districts': 'Dzielnice',
-	'home.generated_notice': 'Uwaga: {count} zgłoszeń to dane demonstracyjne, wygenerowane automatycznie.',
 	'home.by_district': 'Zgłoszenia według dzielnic',
 	'home.district': 'Dzielnica',
 	'home.reports': 'Zgłoszenia',
