@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { listReports } from '$lib/server/reports/list.ts';
-import { overview } from '$lib/server/stats/overview.ts';
+import { overviewAt } from '$lib/server/stats/overview.ts';
 import { listCategories, listDistricts } from '$lib/server/catalog/read.ts';
 import { mapVersion } from '$lib/server/map/tiles.ts';
 import { parseMapFilters } from '$lib/domain/map-filters.ts';
@@ -18,12 +18,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	const sort = parseSort(params.get('sort'));
 	const page = parsePage(params.get('page'));
 	const from = near ?? (bbox ? bboxCenter(bbox) : undefined);
-	const [list, figures, categories, districts, version] = await Promise.all([
+	const version = await mapVersion(db);
+	const [list, figures, categories, districts] = await Promise.all([
 		listReports(db, { filters, bbox, sort, from, page }),
-		overview(db),
+		overviewAt(db, version),
 		listCategories(db),
-		listDistricts(db),
-		mapVersion(db)
+		listDistricts(db)
 	]);
 	return { filters, bbox, near, sort, page, list, figures, categories, districts, version, mapStyleUrl: config().mapStyleUrl };
 };

@@ -4,6 +4,7 @@ import type { Database } from '../db/connect.ts';
 import { mapFiltersToParams, type MapFilters } from '../../domain/map-filters.ts';
 import { OPEN_STATUSES, statusGroup, type Status } from '../../domain/status.ts';
 import { filterConditions, list, periodCondition, where } from './filter-sql.ts';
+import { versionCache } from './version-cache.ts';
 
 /** report_cells' cell: a tile of this zoom (the migration's report_cell_x/y use the same). */
 export const CELL_ZOOM = 17;
@@ -64,19 +65,10 @@ export function tileQuery(tile: TileAddress, filters: MapFilters): SQL {
  * Per-district counts are the same for every low-zoom tile and change only with the map version, so
  * they are computed once per version and filter set and kept for the next tiles (a few hundred sets at most).
  */
-const districtCounts = new Map<string, Promise<ClusterRow[]>>();
-const DISTRICT_COUNT_SETS = 300;
+const districtCounts = versionCache<ClusterRow[]>(300);
 
 function countsPerDistrict(database: Database, filters: MapFilters, version: number): Promise<ClusterRow[]> {
-	const key = `${version}?${mapFiltersToParams(filters)}`;
-	let counts = districtCounts.get(key);
-	if (!counts) {
-		counts = database.rows<ClusterRow>(districtsQuery(filters));
-		counts.catch(() => districtCounts.delete(key));
-		districtCounts.set(key, counts);
-		if (districtCounts.size > DISTRICT_COUNT_SETS) districtCounts.delete(districtCounts.keys().next().value!);
-	}
-	return counts;
+	return districtCounts(version, mapFiltersToParams(filters).toString(), () => database.rows<ClusterRow>(districtsQuery(filters)));
 }
 
 /** Whether a web-mercator point lies in the tile or within `margin` (a share of its side) of it. */

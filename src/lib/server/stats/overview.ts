@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.ts';
 import { OPEN_STATUSES } from '../../domain/status.ts';
 import { resolutionRateSql } from './resolution-sql.ts';
+import { versionCache } from '../map/version-cache.ts';
 
 const open = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
 
@@ -47,4 +48,11 @@ export async function figuresByDistrict(database: Database): Promise<DistrictFig
 			${rate} AS "resolutionRate"
 		FROM districts d LEFT JOIN report_counts c ON c.district_id = d.id
 		GROUP BY d.id ORDER BY d.id`);
+}
+
+const overviews = versionCache<Overview>(4);
+
+/** The overview at a map version: the map page asks on every move, the answer changes only with the reports. */
+export function overviewAt(database: Database, version: number): Promise<Overview> {
+	return overviews(version, '', () => overview(database));
 }
