@@ -2,9 +2,12 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { database } from '$lib/server/db/index.ts';
 import { isLanguage, LANGUAGES, type Language } from '$lib/i18n/index.ts';
 
-/** Set up the database before the first request rather than during it. */
+/** Set up the database before the first request rather than during it, and close it on shutdown. */
 export const init: ServerInit = async () => {
-	await database();
+	const db = await database();
+	// adapter-node emits this once SIGTERM/SIGINT has closed the server: the pool, the LISTEN
+	// connection or PGlite would otherwise keep the process alive, and PGlite's folder would be left unclosed.
+	process.once('sveltekit:shutdown', () => void db.close());
 };
 
 const LANGUAGE_COOKIE = 'lang';

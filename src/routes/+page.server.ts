@@ -4,7 +4,7 @@ import { config } from '$lib/server/config.ts';
 import { listReports } from '$lib/server/reports/list.ts';
 import { overviewAt } from '$lib/server/stats/overview.ts';
 import { listCategories, listDistricts } from '$lib/server/catalog/read.ts';
-import { mapVersion } from '$lib/server/map/tiles.ts';
+import { mapVersion } from '$lib/server/map/version.ts';
 import { parseMapFilters } from '$lib/domain/map-filters.ts';
 import { bboxCenter, parseBbox, parseNear, parsePage, parseSort } from '$lib/domain/list-query.ts';
 

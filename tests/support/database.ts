@@ -3,6 +3,7 @@ import { connect, type Database } from '../../src/lib/server/db/connect.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
 import { syncCatalog } from '../../src/lib/server/catalog/sync.ts';
 import { importDistricts, readGeoJson } from '../../src/lib/server/districts/import.ts';
+import { mapChanged } from '../../src/lib/server/map/version.ts';
 
 /** The shared Kraków boundaries, as CI and the README point at them. */
 export const DISTRICTS_FILE = process.env.DISTRICTS_GEOJSON ?? '../shared/data/krakow-districts.geojson';
@@ -29,6 +30,7 @@ export async function clearReports(database: Database): Promise<void> {
 	await database.db.execute(sql`TRUNCATE reports, report_counts, report_cells RESTART IDENTITY CASCADE`);
 	// TRUNCATE fires no row triggers: move the map version by hand, as any change to reports does.
 	await database.db.execute(sql`UPDATE map_version SET version = version + 1`);
+	mapChanged(database);
 }
 
 /** Counts rows of the tables a failed write must leave untouched. */

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { listCategories } from '$lib/server/catalog/read.ts';
-import { mapVersion } from '$lib/server/map/tiles.ts';
+import { mapVersion } from '$lib/server/map/version.ts';
 import { createReport } from '$lib/server/reports/create.ts';
 import { preparePhotos } from '$lib/server/photos/prepare.ts';
 import { InputError } from '$lib/server/errors.ts';

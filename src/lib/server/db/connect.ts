@@ -11,6 +11,11 @@ export interface Database {
 	kind: 'pglite' | 'postgres';
 	db: Db;
 	rows<T>(query: SQL): Promise<T[]>;
+	/**
+	 * Calls onNotify with the payload of each NOTIFY on `channel`, and onListening whenever listening
+	 * (re)starts: notifications sent while a connection was lost are gone, so what they told must be read again.
+	 */
+	listen(channel: string, onNotify: (payload: string) => void, onListening: () => void): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -41,6 +46,8 @@ async function connectPostgres(url: string): Promise<Database> {
 		kind: 'postgres',
 		db,
 		rows: (query) => rowsOf(db, query),
+		// postgres-js listens on a connection of its own and listens again after reconnecting.
+		listen: async (channel, onNotify, onListening) => void (await client.listen(channel, onNotify, onListening)),
 		close: () => client.end()
 	};
 }
@@ -58,6 +65,10 @@ async function connectPglite(dataDir: string): Promise<Database> {
 		kind: 'pglite',
 		db,
 		rows: (query) => rowsOf(db, query),
+		listen: async (channel, onNotify, onListening) => {
+			await client.listen(channel, onNotify);
+			onListening();
+		},
 		close: () => client.close()
 	};
 }

@@ -167,9 +167,3 @@ function pointsQuery(tile: TileAddress, filters: MapFilters): SQL {
 		ORDER BY created_at DESC
 		LIMIT ${POINTS_PER_TILE}`;
 }
-
-/** The current map version: part of tile URLs and ETags, so a change to reports is seen at once. */
-export async function mapVersion(database: Database): Promise<number> {
-	const [row] = await database.rows<{ version: number }>(sql`SELECT version::int AS version FROM map_version WHERE id = 1`);
-	return row?.version ?? 0;
-}

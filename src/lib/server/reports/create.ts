@@ -3,6 +3,7 @@ import { rowsOf, type Database } from '../db/connect.ts';
 import { InputError } from '../errors.ts';
 import type { NewReport } from '../../domain/report-input.ts';
 import { removeFiles, savePhotos } from '../photos/store.ts';
+import { mapChanged } from '../map/version.ts';
 import type { PreparedPhoto } from '../photos/prepare.ts';
 
 export interface CreatedReport {
@@ -25,7 +26,7 @@ export interface Attachments {
 export async function createReport(database: Database, input: NewReport, attachments?: Attachments): Promise<CreatedReport> {
 	let savedPhotos: string[] = [];
 	try {
-		return await database.db.transaction(async (tx) => {
+		const created = await database.db.transaction(async (tx) => {
 			const [category] = await rowsOf<{ id: number }>(
 				tx,
 				sql`SELECT id FROM categories WHERE code = ${input.category} AND type = ${input.type}`
@@ -55,6 +56,8 @@ export async function createReport(database: Database, input: NewReport, attachm
 			if (attachments?.photos.length) savedPhotos = await savePhotos(tx, report.id, attachments.photos, attachments.uploadsDir);
 			return { ...report, districtId: district.id };
 		});
+		mapChanged(database);
+		return created;
 	} catch (e) {
 		// The transaction rolled back; the files it wrote must go too.
 		if (attachments) await removeFiles(attachments.uploadsDir, savedPhotos);

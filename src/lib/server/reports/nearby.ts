@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.ts';
 import type { LngLat } from '../db/postgis.ts';
 import { OPEN_STATUSES, type Status } from '../../domain/status.ts';
-import { list } from '../map/filter-sql.ts';
+import { literals } from '../db/literals.ts';
 
 /** How close an open report must be to offer "me too" instead of a new one. */
 export const NEARBY_METRES = 50;
@@ -21,7 +21,7 @@ export interface NearbyReport {
 
 /**
  * Open reports within `metres` of a point, the given category first, then the nearest. Measured on
- * the geography so metres are metres; the GiST index on (location::geography) answers ST_DWithin.
+ * the geography so metres are metres; the partial GiST index on open reports' (location::geography) answers ST_DWithin.
  */
 export async function openReportsNear(
 	database: Database,
@@ -33,7 +33,7 @@ export async function openReportsNear(
 		SELECT r.id::int AS id, r.public_ref AS "publicRef", r.title, r.type, c.code AS category, r.status,
 			r.vote_count AS votes, r.created_at AS "createdAt", round(ST_Distance(r.location::geography, ${point}))::int AS metres
 		FROM reports r JOIN categories c ON c.id = r.category_id
-		WHERE NOT r.hidden AND r.status IN (${list(OPEN_STATUSES)})
+		WHERE NOT r.hidden AND r.status IN (${literals(OPEN_STATUSES)})
 			AND ST_DWithin(r.location::geography, ${point}, ${options.metres ?? NEARBY_METRES})
 		ORDER BY c.code = ${options.category ?? ''} DESC, metres
 		LIMIT ${options.limit ?? 10}`);

@@ -5,7 +5,7 @@ import { config } from '$lib/server/config.ts';
 import { findReport, statusHistory } from '$lib/server/reports/read.ts';
 import { openReportsNear } from '$lib/server/reports/nearby.ts';
 import { photosOfReport } from '$lib/server/photos/store.ts';
-import { mapVersion } from '$lib/server/map/tiles.ts';
+import { mapVersion } from '$lib/server/map/version.ts';
 import { addVote } from '$lib/server/votes/vote.ts';
 import { voterFor } from '$lib/server/resident.ts';
 import { InputError } from '$lib/server/errors.ts';

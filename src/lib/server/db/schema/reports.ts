@@ -16,10 +16,10 @@ import { point4326 } from '../postgis.ts';
 import { categories } from './categories.ts';
 import { departments } from './departments.ts';
 import { districts } from './districts.ts';
-import { STATUSES } from '../../../domain/status.ts';
+import { literals } from '../literals.ts';
+import { OPEN_STATUSES, STATUSES } from '../../../domain/status.ts';
 import { CHANNELS, REPORT_TYPES } from '../../../domain/report-types.ts';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const reports = pgTable(
@@ -49,13 +49,17 @@ export const reports = pgTable(
 		isGenerated: boolean('is_generated').notNull().default(false)
 	},
 	(t) => [
-		check('reports_type_check', sql`${t.type} in (${inList(REPORT_TYPES)})`),
-		check('reports_channel_check', sql`${t.channel} in (${inList(CHANNELS)})`),
-		check('reports_status_check', sql`${t.status} in (${inList(STATUSES)})`),
+		check('reports_type_check', sql`${t.type} in (${literals(REPORT_TYPES)})`),
+		check('reports_channel_check', sql`${t.channel} in (${literals(CHANNELS)})`),
+		check('reports_status_check', sql`${t.status} in (${literals(STATUSES)})`),
 		check('reports_title_check', sql`length(${t.title}) between 1 and 200`),
 		index('reports_location_idx').using('gist', t.location),
 		// The nearby search measures metres on the geography; the index must be on that same expression.
 		index('reports_location_geog_idx').using('gist', sql`(${t.location}::geography)`),
+		// "Me too" looks only among open reports, a tenth of them: a smaller index, and no closed reports to skip.
+		index('reports_open_location_geog_idx')
+			.using('gist', sql`(${t.location}::geography)`)
+			.where(sql`NOT ${t.hidden} AND ${t.status} in (${literals(OPEN_STATUSES)})`),
 		index('reports_district_idx').on(t.districtId),
 		index('reports_category_idx').on(t.categoryId),
 		index('reports_status_idx').on(t.status),

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { database } from '$lib/server/db/index.ts';
-import { mapVersion, reportTile } from '$lib/server/map/tiles.ts';
+import { reportTile } from '$lib/server/map/tiles.ts';
+import { mapVersion } from '$lib/server/map/version.ts';
 import { mapFiltersToParams, parseMapFilters } from '$lib/domain/map-filters.ts';
 
 const MAX_ZOOM = 22;

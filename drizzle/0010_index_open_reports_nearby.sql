@@ -1,0 +1,1 @@
+CREATE INDEX "reports_open_location_geog_idx" ON "reports" USING gist (("location"::geography)) WHERE NOT "reports"."hidden" AND "reports"."status" in ('new', 'accepted', 'forwarded', 'in_progress');
