@@ -28,26 +28,37 @@ const counted = () =>
 	database.rows(sql`SELECT to_char(month, 'YYYY-MM') AS month, district_id, category_id, channel, status, reports
 		FROM report_counts WHERE reports <> 0 ORDER BY 1, 2, 3, 4, 5`);
 
+/** What district_counts must hold: all months and channels of report_counts, summed. */
+const districtTruth = () =>
+	database.rows(sql`SELECT district_id, category_id, status, type, count(*)::int AS reports
+		FROM reports WHERE NOT hidden GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3`);
+const districtCounted = () =>
+	database.rows(sql`SELECT district_id, category_id, status, type, reports FROM district_counts WHERE reports <> 0 ORDER BY 1, 2, 3`);
+const expectCountsTrue = async () => {
+	expect(await counted()).toEqual(await truth());
+	expect(await districtCounted()).toEqual(await districtTruth());
+};
+
 beforeAll(async () => {
 	database = await testDatabase();
 });
 beforeEach(() => clearReports(database));
 
-describe('report_counts', () => {
-	it('follows inserts, status changes, hiding, moves and deletes', async () => {
+describe('report_counts and district_counts', () => {
+	it('follow inserts, status changes, hiding, moves and deletes', async () => {
 		const a = await file('resolved');
 		const b = await file('rejected', { lng: 20.0378, lat: 50.0719 });
 		await file('new', { type: 'idea', category: 'green_patch', channel: 'phone' });
-		expect(await counted()).toEqual(await truth());
+		await expectCountsTrue();
 
 		await database.db.execute(sql`UPDATE reports SET vote_count = vote_count + 1`);
 		await database.db.execute(sql`UPDATE reports SET hidden = true WHERE id = ${b}`);
 		await database.db.execute(sql`UPDATE reports SET status = 'in_progress', resolved_at = NULL WHERE id = ${a}`);
 		await database.db.execute(sql`UPDATE reports SET created_at = created_at - interval '400 days' WHERE id = ${a}`);
-		expect(await counted()).toEqual(await truth());
+		await expectCountsTrue();
 
 		await database.db.execute(sql`DELETE FROM reports WHERE id = ${a}`);
-		expect(await counted()).toEqual(await truth());
+		await expectCountsTrue();
 		const [{ seconds }] = await database.rows<{ seconds: number }>(sql`SELECT coalesce(sum(resolve_seconds), 0)::int AS seconds FROM report_counts`);
 		expect(seconds).toBe(0);
 	});

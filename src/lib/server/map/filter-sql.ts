@@ -4,7 +4,7 @@ import { filteredStatuses, PERIODS, type MapFilters } from '../../domain/map-fil
 export const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /**
- * The filters as SQL conditions on the columns reports, report_cells and report_counts share
+ * The filters as SQL conditions on the columns reports, report_cells, report_counts and district_counts share
  * (type, category_id, status, district_id). The period needs created_at, so only `reports` can take it.
  */
 export function filterConditions(filters: MapFilters): SQL[] {

@@ -17,8 +17,10 @@ export const POINTS_PER_TILE = 5000;
 const CELLS_PER_SIDE_LOG2 = 3;
 
 const EXTENT = 4096;
-const WORLD = 40075016.68557849;
-const HALF_WORLD = WORLD / 2;
+/** EPSG:3857, the web-mercator of tiles: a sphere of this radius. */
+const EARTH_RADIUS = 6378137;
+const HALF_WORLD = Math.PI * EARTH_RADIUS;
+const WORLD = 2 * HALF_WORLD;
 const open = list(OPEN_STATUSES);
 
 export interface TileAddress {
@@ -38,6 +40,11 @@ function tileTransform({ z, x, y }: TileAddress) {
 	];
 }
 
+/** Web-mercator metres of a longitude/latitude: the same as ST_Transform(…, 3857), without a call per pin in the database. */
+function mercator(lng: number, lat: number): [number, number] {
+	return [(lng * Math.PI * EARTH_RADIUS) / 180, EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
+}
+
 interface ClusterRow {
 	n: number;
 	open: number;
@@ -51,8 +58,8 @@ interface PointRow {
 	id: number;
 	type: string;
 	status: Status;
-	mx: number;
-	my: number;
+	lng: number;
+	lat: number;
 }
 
 /** The SQL behind a tile: every district's count, the tile's cells or its pins, by zoom (exported so benchmarks can time it alone). */
@@ -80,24 +87,44 @@ function inTile({ z, x, y }: TileAddress, margin: number) {
 }
 
 /**
- * One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins)
- * from it. `version` is the map version the counts may be reused for.
+ * Cluster tiles are small (64 counts at most) and the same for everyone until the map version moves:
+ * each is encoded once per version and filter set (a few megabytes at most). Pin tiles are bigger
+ * and many more, so they are read each time.
  */
-export async function reportTile(database: Database, tile: TileAddress, filters: MapFilters, version: number): Promise<Uint8Array> {
+const clusterTiles = versionCache<Uint8Array>(2000);
+
+/**
+ * One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins)
+ * from it. `version` is the map version the answer may be reused for.
+ */
+export function reportTile(database: Database, tile: TileAddress, filters: MapFilters, version: number): Promise<Uint8Array> {
+	if (tile.z >= POINTS_MIN_ZOOM) return pinsTile(database, tile, filters);
+	const key = `${tile.z}/${tile.x}/${tile.y}?${mapFiltersToParams(filters)}`;
+	return clusterTiles(version, key, () => clustersTile(database, tile, filters, version));
+}
+
+async function pinsTile(database: Database, tile: TileAddress, filters: MapFilters): Promise<Uint8Array> {
 	const toTile = tileTransform(tile);
-	if (tile.z >= POINTS_MIN_ZOOM) {
-		const rows = await database.rows<PointRow>(tileQuery(tile, filters));
-		return encode(
-			'reports',
-			rows.map((r) => ({ id: r.id, type: 1, geometry: [toTile(r.mx, r.my)], tags: { type: r.type, status: r.status, group: statusGroup(r.status) } }))
-		);
-	}
+	const rows = await database.rows<PointRow>(pointsQuery(tile, filters));
+	return encode(
+		'reports',
+		rows.map((r) => ({
+			id: r.id,
+			type: 1,
+			geometry: [toTile(...mercator(r.lng, r.lat))],
+			tags: { type: r.type, status: r.status, group: statusGroup(r.status) }
+		}))
+	);
+}
+
+async function clustersTile(database: Database, tile: TileAddress, filters: MapFilters, version: number): Promise<Uint8Array> {
+	const toTile = tileTransform(tile);
 	// A district's count is drawn in every tile its label's margin reaches, so none is cut at a tile's edge.
 	const near = inTile(tile, 0.05);
 	const rows =
 		tile.z <= DISTRICTS_MAX_ZOOM
 			? (await countsPerDistrict(database, filters, version)).filter((r) => near(r.mx, r.my))
-			: await database.rows<ClusterRow>(tileQuery(tile, filters));
+			: await database.rows<ClusterRow>(cellsQuery(tile, filters));
 	return encode(
 		'clusters',
 		rows.map((r) => ({
@@ -115,20 +142,19 @@ function encode(layer: string, features: Feature[]): Uint8Array {
 
 const envelope = ({ z, x, y }: TileAddress, margin = 0) => sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${margin}::float8)`;
 
-/** Counts per district, drawn at a point inside each district; from report_counts unless a period needs the raw rows. */
+/** Counts per district, drawn at a point inside each district; from district_counts unless a period needs the raw rows. */
 function districtsQuery(filters: MapFilters): SQL {
 	const source = filters.period
 		? sql`(SELECT district_id, category_id, status, type, 1 AS reports FROM reports WHERE ${periodCondition(filters)})`
-		: sql`report_counts`;
+		: sql`district_counts`;
 	return sql`
 		WITH counts AS (
 			SELECT district_id, sum(reports)::int AS n, coalesce(sum(reports) FILTER (WHERE status IN (${open})), 0)::int AS open
 			FROM ${source} AS s ${where(filterConditions(filters))}
 			GROUP BY district_id
 		)
-		SELECT c.n, c.open, ST_X(p) AS mx, ST_Y(p) AS my, d.id AS district, d.name
+		SELECT c.n, c.open, d.label_x AS mx, d.label_y AS my, d.id AS district, d.name
 		FROM counts c JOIN districts d ON d.id = c.district_id
-		CROSS JOIN LATERAL ST_Transform(ST_PointOnSurface(d.boundary), 3857) AS p
 		WHERE c.n > 0`;
 }
 
@@ -161,8 +187,8 @@ function pointsQuery(tile: TileAddress, filters: MapFilters): SQL {
 		...filterConditions(filters)
 	];
 	return sql`
-		SELECT id::int AS id, type, status, ST_X(m) AS mx, ST_Y(m) AS my
-		FROM reports CROSS JOIN LATERAL ST_Transform(location, 3857) AS m
+		SELECT id::int AS id, type, status, ST_X(location) AS lng, ST_Y(location) AS lat
+		FROM reports
 		${where(conditions)}
 		ORDER BY created_at DESC
 		LIMIT ${POINTS_PER_TILE}`;

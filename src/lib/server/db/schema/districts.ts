@@ -1,6 +1,5 @@
-import { check, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { index } from 'drizzle-orm/pg-core';
 import { multiPolygon4326 } from '../postgis.ts';
 
 /** A city district; the id is its official number (I–XVIII in Kraków). */
@@ -10,7 +9,11 @@ export const districts = pgTable(
 		id: smallint('id').primaryKey(),
 		name: text('name').notNull(),
 		boundary: multiPolygon4326('boundary').notNull(),
-		population: integer('population')
+		population: integer('population'),
+		// Where the map draws the district's count: a point surely inside it, in web-mercator metres,
+		// kept with the boundary so no tile computes it from thousands of vertices.
+		labelX: doublePrecision('label_x').generatedAlwaysAs(sql`ST_X(ST_Transform(ST_PointOnSurface(boundary), 3857))`),
+		labelY: doublePrecision('label_y').generatedAlwaysAs(sql`ST_Y(ST_Transform(ST_PointOnSurface(boundary), 3857))`)
 	},
 	(t) => [index('districts_boundary_idx').using('gist', t.boundary)]
 );

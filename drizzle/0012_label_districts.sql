@@ -1,0 +1,2 @@
+ALTER TABLE "districts" ADD COLUMN "label_x" double precision GENERATED ALWAYS AS (ST_X(ST_Transform(ST_PointOnSurface(boundary), 3857))) STORED;--> statement-breakpoint
+ALTER TABLE "districts" ADD COLUMN "label_y" double precision GENERATED ALWAYS AS (ST_Y(ST_Transform(ST_PointOnSurface(boundary), 3857))) STORED;
