@@ -56,13 +56,13 @@ beforeEach(async () => {
 });
 
 describe('report tiles', () => {
-	it('draws pins from zoom 15 with type and status group, only in their own tile', async () => {
+	it('draws pins from zoom 15 with type and status, only in their own tile', async () => {
 		const pins = decodeLayer(await tile(RYNEK, 16), 'reports');
 		expect(pins.map((p) => JSON.stringify(p.properties)).sort()).toEqual(
 			[
-				{ type: 'problem', status: 'new', group: 'open' },
-				{ type: 'idea', status: 'new', group: 'open' },
-				{ type: 'problem', status: 'resolved', group: 'resolved' }
+				{ type: 'problem', status: 'new' },
+				{ type: 'idea', status: 'new' },
+				{ type: 'problem', status: 'resolved' }
 			].map((p) => JSON.stringify(p)).sort()
 		);
 		for (const p of pins) {

@@ -1,9 +1,11 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import { GROUP_COLORS } from '../status-colors.ts';
+import { STATUS_GROUPS, statusesInGroup } from '$lib/domain/status.ts';
 
 export const PIN_LAYER_IDS = ['report-pins'];
 
-const groupColor = ['match', ['get', 'group'], ...Object.entries(GROUP_COLORS).flat(), '#5b6470'];
+// Tiles carry each pin's status (a smaller tile); its group's colour is looked up here, from the domain's grouping.
+const groupColor = ['match', ['get', 'status'], ...STATUS_GROUPS.flatMap((group) => [statusesInGroup(group), GROUP_COLORS[group]]), '#5b6470'];
 
 /**
  * Pins by status group (colour) and type: a problem is a filled dot, an idea a ring in the same

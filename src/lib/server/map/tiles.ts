@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { fromGeojsonVt, type Feature } from '@maplibre/vt-pbf';
 import type { Database } from '../db/connect.ts';
 import { mapFiltersToParams, type MapFilters } from '../../domain/map-filters.ts';
-import { OPEN_STATUSES, statusGroup, type Status } from '../../domain/status.ts';
+import { OPEN_STATUSES, type Status } from '../../domain/status.ts';
 import { filterConditions, list, periodCondition, where } from './filter-sql.ts';
 import { versionCache } from './version-cache.ts';
 
@@ -94,7 +94,7 @@ function inTile({ z, x, y }: TileAddress, margin: number) {
 const clusterTiles = versionCache<Uint8Array>(2000);
 
 /**
- * One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins)
+ * One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins, with type and status)
  * from it. `version` is the map version the answer may be reused for.
  */
 export function reportTile(database: Database, tile: TileAddress, filters: MapFilters, version: number): Promise<Uint8Array> {
@@ -112,7 +112,7 @@ async function pinsTile(database: Database, tile: TileAddress, filters: MapFilte
 			id: r.id,
 			type: 1,
 			geometry: [toTile(...mercator(r.lng, r.lat))],
-			tags: { type: r.type, status: r.status, group: statusGroup(r.status) }
+			tags: { type: r.type, status: r.status }
 		}))
 	);
 }
