@@ -13,10 +13,15 @@ CREATE OR REPLACE FUNCTION report_counts_add(delta report_counts[]) RETURNS void
 	SELECT district_id, category_id, status, min(type), sum(reports)
 	FROM unnest(delta)
 	GROUP BY district_id, category_id, status
+	-- A change of month or channel alone nets to nothing here.
+	HAVING sum(reports) <> 0
 	ORDER BY district_id, category_id, status
 	ON CONFLICT (district_id, category_id, status)
 	DO UPDATE SET reports = c.reports + excluded.reports;
 $$;
+--> statement-breakpoint
+-- Writers that began under the old function must commit before the back-fill reads, and none may start until it is done.
+LOCK TABLE reports IN SHARE MODE;
 --> statement-breakpoint
 INSERT INTO district_counts (district_id, category_id, status, type, reports)
 SELECT district_id, category_id, status, min(type), sum(reports)

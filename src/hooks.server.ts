@@ -7,7 +7,7 @@ export const init: ServerInit = async () => {
 	const db = await database();
 	// adapter-node emits this once SIGTERM/SIGINT has closed the server: the pool, the LISTEN
 	// connection or PGlite would otherwise keep the process alive, and PGlite's folder would be left unclosed.
-	process.once('sveltekit:shutdown', () => void db.close());
+	process.once('sveltekit:shutdown', () => db.close().catch((e: unknown) => console.error('Closing the database failed', e)));
 };
 
 const LANGUAGE_COOKIE = 'lang';

@@ -131,12 +131,13 @@ try {
 			target: 50
 		});
 	};
-	tileCase(10, 'tile z10 (counts per version)');
+	tileCase(10, 'tile z10 (tiles per version)');
 	tileCase(13, 'tile z13 (tiles per version)');
 	// Cluster tiles are kept per version and filter set: a new pair of categories for each request misses that.
 	const codes = (await database.rows<{ code: string }>(sql`SELECT code FROM categories ORDER BY code`)).map((c) => c.code);
 	const pairs = codes.flatMap((a, i) => codes.slice(i + 1).map((b) => [a, b]));
-	tileCase(13, 'tile z13 uncached (2 categories)', (i) => ({ ...NO_FILTERS, categories: pairs[Math.floor(i / 9) % pairs.length] }));
+	const z13Tiles = centralTiles(13).length;
+	tileCase(13, 'tile z13 uncached (2 categories)', (i) => ({ ...NO_FILTERS, categories: pairs[Math.floor(i / z13Tiles) % pairs.length] }));
 	tileCase(16, 'tile z16');
 	tileCase(16, 'tile z16 open problems', () => ({ ...NO_FILTERS, type: 'problem', onlyOpen: true }));
 	tileCase(13, 'tile z13 last 30 days', () => ({ ...NO_FILTERS, period: '30d' }));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../src/lib/server/db/connect.ts';
-import { mapChanged, mapVersion } from '../../../src/lib/server/map/version.ts';
+import { mapChanged, mapVersion, TRUST_MS } from '../../../src/lib/server/map/version.ts';
 import { createReport } from '../../../src/lib/server/reports/create.ts';
 import { newReportSchema } from '../../../src/lib/domain/report-input.ts';
 import { clearReports, testDatabase } from '../../support/database.ts';
@@ -38,6 +38,14 @@ describe('the map version in memory', () => {
 
 		await database.db.execute(sql`UPDATE map_version SET version = version + 1`);
 		await vi.waitFor(async () => expect(await mapVersion(database)).toBe(await tableVersion()));
+	});
+
+	it('is read again after a while, in case notifications were lost', async () => {
+		mapChanged(database);
+		await mapVersion(database);
+		await silentBump();
+		expect(await mapVersion(database)).toBeLessThan(await tableVersion());
+		await vi.waitFor(async () => expect(await mapVersion(database)).toBe(await tableVersion()), { timeout: TRUST_MS + 2000, interval: 250 });
 	});
 
 	it('moves as soon as a report is filed here', async () => {

@@ -5,7 +5,7 @@ import { STATUS_GROUPS, statusesInGroup } from '$lib/domain/status.ts';
 export const PIN_LAYER_IDS = ['report-pins'];
 
 // Tiles carry each pin's status (a smaller tile); its group's colour is looked up here, from the domain's grouping.
-const groupColor = ['match', ['get', 'status'], ...STATUS_GROUPS.flatMap((group) => [statusesInGroup(group), GROUP_COLORS[group]]), '#5b6470'];
+const groupColor = ['match', ['get', 'status'], ...STATUS_GROUPS.flatMap((group) => [statusesInGroup(group), GROUP_COLORS[group]]), GROUP_COLORS.closed];
 
 /**
  * Pins by status group (colour) and type: a problem is a filled dot, an idea a ring in the same

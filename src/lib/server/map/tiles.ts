@@ -68,6 +68,15 @@ export function tileQuery(tile: TileAddress, filters: MapFilters): SQL {
 	return tile.z <= DISTRICTS_MAX_ZOOM ? districtsQuery(filters) : cellsQuery(tile, filters);
 }
 
+/** A period filter ("last 30 days") moves with the clock as well as with the map version: such answers are kept a minute at most. */
+export const PERIOD_TILE_SECONDS = 60;
+
+/** What an answer depends on besides the tile and the map version: the filters, and the minute when a period is set. */
+export function filtersKey(filters: MapFilters, now = Date.now()): string {
+	const params = mapFiltersToParams(filters).toString();
+	return filters.period ? `${params}@${Math.floor(now / (PERIOD_TILE_SECONDS * 1000))}` : params;
+}
+
 /**
  * Per-district counts are the same for every low-zoom tile and change only with the map version, so
  * they are computed once per version and filter set and kept for the next tiles (a few hundred sets at most).
@@ -75,7 +84,7 @@ export function tileQuery(tile: TileAddress, filters: MapFilters): SQL {
 const districtCounts = versionCache<ClusterRow[]>(300);
 
 function countsPerDistrict(database: Database, filters: MapFilters, version: number): Promise<ClusterRow[]> {
-	return districtCounts(version, mapFiltersToParams(filters).toString(), () => database.rows<ClusterRow>(districtsQuery(filters)));
+	return districtCounts(version, filtersKey(filters), () => database.rows<ClusterRow>(districtsQuery(filters)));
 }
 
 /** Whether a web-mercator point lies in the tile or within `margin` (a share of its side) of it. */
@@ -99,7 +108,7 @@ const clusterTiles = versionCache<Uint8Array>(2000);
  */
 export function reportTile(database: Database, tile: TileAddress, filters: MapFilters, version: number): Promise<Uint8Array> {
 	if (tile.z >= POINTS_MIN_ZOOM) return pinsTile(database, tile, filters);
-	const key = `${tile.z}/${tile.x}/${tile.y}?${mapFiltersToParams(filters)}`;
+	const key = `${tile.z}/${tile.x}/${tile.y}?${filtersKey(filters)}`;
 	return clusterTiles(version, key, () => clustersTile(database, tile, filters, version));
 }
 

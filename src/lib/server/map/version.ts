@@ -9,12 +9,16 @@ interface VersionWatch {
 	forget(): void;
 }
 
+/** How long the memory is trusted without a read, in case notifications stop without a word. */
+export const TRUST_MS = 5000;
+
 const watches = new WeakMap<Database, VersionWatch>();
 
 /**
  * The current map version: part of tile URLs and ETags, so a change to reports is seen at once. It
- * is kept in memory from the database's notifications, so a tile costs no extra round trip; until
- * listening starts (or fails) it is read from the table each time.
+ * is kept in memory from the database's notifications, so a tile costs no extra round trip, and read
+ * again every few seconds in case notifications were lost; until listening starts (or if it fails)
+ * it is read from the table each time.
  */
 export function mapVersion(database: Database): Promise<number> {
 	return watchOf(database).current();
@@ -39,36 +43,47 @@ function watchOf(database: Database): VersionWatch {
 
 function watchVersion(database: Database): VersionWatch {
 	let listening = false;
-	// The highest version notified or read; trusted while `fresh`, that is since a read that began after the last forget().
-	let latest = -1;
-	let fresh = false;
+	// The version last read, raised by the notifications since; trusted until `trustedUntil`, since a
+	// lost listening connection may be re-established late or never: then it is read at least every TRUST_MS.
+	let latest = 0;
+	let trustedUntil = 0;
 	let generation = 0;
 	let reading: Promise<number> | undefined;
+	let notifiedDuringRead = -1;
 
 	const readLatest = (): Promise<number> => {
+		if (reading) return reading;
 		const started = generation;
-		return (reading ??= readVersion(database).then(
+		notifiedDuringRead = -1;
+		const read = readVersion(database).then(
 			(version) => {
-				latest = Math.max(latest, version);
-				if (generation === started) [fresh, reading] = [true, undefined];
+				// A read from before the last forget() may predate the change it was told about: not remembered.
+				if (generation !== started) return version;
+				[latest, trustedUntil, reading] = [Math.max(version, notifiedDuringRead), performance.now() + TRUST_MS, undefined];
 				return latest;
 			},
 			(error: unknown) => {
 				if (generation === started) reading = undefined;
 				throw error;
 			}
-		));
+		);
+		return (reading = read);
 	};
 	const forget = () => {
 		generation++;
-		[fresh, reading] = [false, undefined];
+		[trustedUntil, reading] = [0, undefined];
 	};
 
 	database
 		.listen(
 			CHANNEL,
-			// Versions only grow, so a late notification cannot take the memory back.
-			(payload) => (latest = Math.max(latest, Number(payload))),
+			(payload) => {
+				const version = Number(payload);
+				if (!Number.isSafeInteger(version)) return;
+				// Versions only grow, so a late notification cannot take the memory back.
+				latest = Math.max(latest, version);
+				notifiedDuringRead = Math.max(notifiedDuringRead, version);
+			},
 			() => {
 				listening = true;
 				forget();
@@ -76,7 +91,10 @@ function watchVersion(database: Database): VersionWatch {
 		)
 		.catch((error: unknown) => console.error('Map version: LISTEN failed, reading the version per request', error));
 	return {
-		current: () => (!listening ? readVersion(database) : fresh ? Promise.resolve(latest) : readLatest()),
+		current: () => {
+			if (!listening) return readVersion(database);
+			return performance.now() < trustedUntil ? Promise.resolve(latest) : readLatest();
+		},
 		forget
 	};
 }
