@@ -78,8 +78,9 @@ export function filtersKey(filters: MapFilters, now = Date.now()): string {
 }
 
 /**
- * Per-district counts are the same for every low-zoom tile and change only with the map version, so
- * they are computed once per version and filter set and kept for the next tiles (a few hundred sets at most).
+ * Per-district counts are the same for every low-zoom tile and change only with the map version (and
+ * the clock, with a period), so they are computed once per version and filtersKey and kept for the
+ * next tiles (a few hundred sets at most).
  */
 const districtCounts = versionCache<ClusterRow[]>(300);
 
@@ -97,14 +98,14 @@ function inTile({ z, x, y }: TileAddress, margin: number) {
 
 /**
  * Cluster tiles are small (64 counts at most) and the same for everyone until the map version moves:
- * each is encoded once per version and filter set (a few megabytes at most). Pin tiles are bigger
+ * each is encoded once per version and filtersKey (a few megabytes at most). Pin tiles are bigger
  * and many more, so they are read each time.
  */
 const clusterTiles = versionCache<Uint8Array>(2000);
 
 /**
- * One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins, with type and status)
- * from it. `version` is the map version the answer may be reused for.
+ * One vector tile of reports: layer `clusters` (counts) below POINTS_MIN_ZOOM, layer `reports` (pins,
+ * with type and status) from it. `version` is the map version the answer may be reused for.
  */
 export function reportTile(database: Database, tile: TileAddress, filters: MapFilters, version: number): Promise<Uint8Array> {
 	if (tile.z >= POINTS_MIN_ZOOM) return pinsTile(database, tile, filters);
