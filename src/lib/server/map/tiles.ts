@@ -62,7 +62,7 @@ interface PointRow {
 	lat: number;
 }
 
-/** The SQL behind a tile: every district's count, the tile's cells or its pins, by zoom (exported so benchmarks can time it alone). */
+/** The SQL behind a tile: every district's count, the tile's cells or its pins, by zoom (the benchmark times the same SQL alone). */
 export function tileQuery(tile: TileAddress, filters: MapFilters): SQL {
 	if (tile.z >= POINTS_MIN_ZOOM) return pointsQuery(tile, filters);
 	return tile.z <= DISTRICTS_MAX_ZOOM ? districtsQuery(filters) : cellsQuery(tile, filters);
@@ -115,7 +115,7 @@ export function reportTile(database: Database, tile: TileAddress, filters: MapFi
 
 async function pinsTile(database: Database, tile: TileAddress, filters: MapFilters): Promise<Uint8Array> {
 	const toTile = tileTransform(tile);
-	const rows = await database.rows<PointRow>(pointsQuery(tile, filters));
+	const rows = await database.rows<PointRow>(tileQuery(tile, filters));
 	return encode(
 		'reports',
 		rows.map((r) => ({
@@ -134,7 +134,7 @@ async function clustersTile(database: Database, tile: TileAddress, filters: MapF
 	const rows =
 		tile.z <= DISTRICTS_MAX_ZOOM
 			? (await countsPerDistrict(database, filters, version)).filter((r) => near(r.mx, r.my))
-			: await database.rows<ClusterRow>(cellsQuery(tile, filters));
+			: await database.rows<ClusterRow>(tileQuery(tile, filters));
 	return encode(
 		'clusters',
 		rows.map((r) => ({
