@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fileReport, mapReady } from './support.ts';
+import { fileReport, mapReady, openReportForm } from './support.ts';
 
 const RYNEK_Z16 = '/tiles/16/36397/22209';
 
@@ -50,7 +50,7 @@ test('bad requests get a clear 4xx, never a 500', async ({ request }) => {
 });
 
 test('the reporter’s contact details appear nowhere public; the page has OpenGraph tags', async ({ page, request }) => {
-	await page.goto('/report');
+	await openReportForm(page);
 	await page.getByLabel('Szerokość geograficzna').fill('50.0652');
 	await page.getByLabel('Długość geograficzna').fill('19.9450');
 	await page.getByLabel('Kategoria').selectOption('bins_waste');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { around, colourAtCentre, fileReport, mapReady, photoJpeg } from './support.ts';
+import { around, colourAtCentre, fileReport, mapReady, openReportForm, photoJpeg } from './support.ts';
 import { GROUP_COLORS } from '../../src/lib/components/status-colors.ts';
 
 test('a new report with a photo appears on its page and on the map', async ({ page }) => {
@@ -24,7 +24,7 @@ test('a pin within 50 m of an open report offers "me too" instead of a new repor
 	const first = { lng: 19.95003, lat: 50.05802 };
 	const url = await fileReport(page, { ...first, title: 'Nieświecąca latarnia', category: 'street_lighting' });
 
-	await page.goto('/report');
+	await openReportForm(page);
 	await page.getByLabel('Kategoria').selectOption('street_lighting');
 	// About 20 m east of the first report.
 	await page.getByLabel('Szerokość geograficzna').fill(String(first.lat));

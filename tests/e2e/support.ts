@@ -45,9 +45,15 @@ export async function photoJpeg(): Promise<Buffer> {
 /** A small box around a point, for a map view centred on it at street zoom. */
 export const around = (lng: number, lat: number) => [lng - 0.0012, lat - 0.0006, lng + 0.0012, lat + 0.0006].map((n) => n.toFixed(6)).join(',');
 
+/** Opens the report form and waits until it has come alive: what is typed before hydration would be reset. */
+export async function openReportForm(page: Page) {
+	await page.goto('/report');
+	await mapReady(page);
+}
+
 /** Files a report through the form in the page's language (Polish), returning its page's URL. */
 export async function fileReport(page: Page, report: { lng: number; lat: number; title: string; category?: string; photo?: Buffer }) {
-	await page.goto('/report');
+	await openReportForm(page);
 	await page.getByLabel('Szerokość geograficzna').fill(String(report.lat));
 	await page.getByLabel('Długość geograficzna').fill(String(report.lng));
 	await page.getByLabel('Kategoria').selectOption(report.category ?? 'pothole');
