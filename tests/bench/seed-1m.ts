@@ -11,6 +11,7 @@ import { syncCatalog } from '../../src/lib/server/catalog/sync.ts';
 import { importDistricts, readGeoJson } from '../../src/lib/server/districts/import.ts';
 import { generateDemoReports } from '../../src/lib/server/demo/generate.ts';
 import { clearReports } from '../support/database.ts';
+import { readConfig } from '../../src/lib/server/config.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '1000000' } } });
 const size = Number(values.size);
@@ -30,7 +31,7 @@ try {
 	await syncCatalog(database);
 	const [{ districts }] = await database.rows<{ districts: number }>(sql`SELECT count(*)::int AS districts FROM districts`);
 	if (districts === 0) {
-		const source = process.env.DISTRICTS_GEOJSON ?? '../shared/data/krakow-districts.geojson';
+		const source = readConfig().districtsSource;
 		console.log(`Importing districts from ${source}`);
 		await importDistricts(database, await readGeoJson(source));
 	}

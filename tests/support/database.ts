@@ -4,9 +4,10 @@ import { migrate } from '../../src/lib/server/db/migrate.ts';
 import { syncCatalog } from '../../src/lib/server/catalog/sync.ts';
 import { importDistricts, readGeoJson } from '../../src/lib/server/districts/import.ts';
 import { mapChanged } from '../../src/lib/server/map/version.ts';
+import { readConfig } from '../../src/lib/server/config.ts';
 
-/** The shared Kraków boundaries, as CI and the README point at them. */
-export const DISTRICTS_FILE = process.env.DISTRICTS_GEOJSON ?? '../shared/data/krakow-districts.geojson';
+/** Kraków's boundaries, as the app imports them. */
+export const DISTRICTS_FILE = readConfig().districtsSource;
 
 let shared: Promise<Database> | undefined;
 

@@ -19,6 +19,9 @@ export interface Config {
 /** OpenFreeMap's public OpenStreetMap style: free, no key, attribution included in the style. */
 export const DEFAULT_MAP_STYLE = 'https://tiles.openfreemap.org/styles/liberty';
 
+/** Kraków's 18 districts (OpenStreetMap, ODbL), kept in the repository and published as a download from static/. */
+export const DEFAULT_DISTRICTS_FILE = path.resolve('static/data/krakow-districts.geojson');
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const dataDir = path.resolve(env.DATA_DIR ?? 'data');
 	const demoReports = Number(env.DEMO_REPORTS ?? 12000);
@@ -28,7 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir,
-		districtsSource: env.DISTRICTS_GEOJSON ?? path.resolve('../shared/data/krakow-districts.geojson'),
+		districtsSource: env.DISTRICTS_GEOJSON || DEFAULT_DISTRICTS_FILE,
 		demoReports,
 		uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(dataDir, 'uploads')),
 		mapStyleUrl: env.MAP_STYLE_URL ?? DEFAULT_MAP_STYLE

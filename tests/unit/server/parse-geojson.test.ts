@@ -18,6 +18,7 @@ describe('district GeoJSON', () => {
 		const districts = parseDistrictCollection(JSON.parse(readFileSync(DISTRICTS_FILE, 'utf8')), 18);
 		expect(districts.map((d) => d.number)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
 		expect(districts[0].name).toBe('Stare Miasto');
+		expect(districts[11].name).toBe('Bieżanów-Prokocim');
 		expect(districts[17].name).toBe('Nowa Huta');
 	});
 
