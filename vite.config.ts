@@ -21,6 +21,11 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}
+			},
+			{
+				extends: true,
+				// The production build on a throwaway PostgreSQL cluster: needs `vite build` and PostgreSQL's binaries.
+				test: { name: 'system', include: ['tests/system/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 }
 			}
 		]
 	}

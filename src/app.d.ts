@@ -4,6 +4,13 @@ declare global {
 	namespace App {
 		interface Locals {
 			lang: Language;
+			/** Set when a request failed because the database is away, so it answers 503 (hooks.server.ts). */
+			databaseUnavailable?: boolean;
+		}
+		interface Error {
+			message: string;
+			/** The database is away: the page says so and the answer is a 503. */
+			unavailable?: boolean;
 		}
 		interface PageData {
 			lang: Language;

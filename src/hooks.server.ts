@@ -1,6 +1,7 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { database } from '$lib/server/db/index.ts';
-import { isLanguage, LANGUAGES, type Language } from '$lib/i18n/index.ts';
+import { isDatabaseUnavailable } from '$lib/server/db/outage.ts';
+import { isLanguage, LANGUAGES, translate, type Language } from '$lib/i18n/index.ts';
 
 /** Set up the database before the first request rather than during it, and close it on shutdown. */
 export const init: ServerInit = async () => {
@@ -26,11 +27,37 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.lang = isLanguage(requested)
 		? requested
 		: pickLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+	return event.locals.databaseUnavailable ? unavailable(event, response) : response;
 };
 
+/** Seconds a client is asked to wait while the database is away (a restart takes a few). */
+const RETRY_AFTER_S = '5';
+
+/**
+ * A request that failed because the database is away answers 503 with Retry-After, not 500:
+ * SvelteKit gives 500 to every unexpected error, so the status is set here, once, for all routes.
+ * Pages keep the site's error page (which says why); APIs and tiles answer JSON.
+ */
+function unavailable(event: RequestEvent, response: Response): Response {
+	const headers = { 'retry-after': RETRY_AFTER_S, 'cache-control': 'no-store' };
+	if (!(response.headers.get('content-type') ?? '').startsWith('text/html') && !event.url.pathname.endsWith('__data.json')) {
+		const message = translate(event.locals.lang, 'errors.unavailable');
+		return json({ error: { code: 'database_unavailable', message } }, { status: 503, headers });
+	}
+	const rewritten = new Response(response.body, { status: 503, headers: response.headers });
+	for (const [name, value] of Object.entries(headers)) rewritten.headers.set(name, value);
+	return rewritten;
+}
+
 /** Bugs (5xx) go to the log; a person sees +error.svelte's words, never a stack. */
-export const handleError: HandleServerError = ({ error, status, message }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (isDatabaseUnavailable(error)) {
+		// Expected while PostgreSQL restarts: one line, not a stack per request.
+		event.locals.databaseUnavailable = true;
+		console.warn(`database unavailable: ${event.request.method} ${event.url.pathname}: ${(error as Error).message}`);
+		return { message: translate(event.locals.lang, 'errors.unavailable'), unavailable: true };
+	}
 	if (status >= 500) console.error(error);
 	return { message };
 };

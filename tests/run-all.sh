@@ -22,5 +22,9 @@ if [ -z "$url" ]; then
 fi
 TEST_DATABASE_URL=$url vitest run --project db
 
+echo "== PostgreSQL restarts under load (the production build on a cluster of its own)"
+vite build >/dev/null
+vitest run --project system
+
 echo "== browser tests (Debian chromium)"
 playwright test --config tests/e2e/playwright.config.ts

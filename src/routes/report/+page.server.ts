@@ -7,6 +7,7 @@ import { mapVersion } from '$lib/server/map/version.ts';
 import { createReport } from '$lib/server/reports/create.ts';
 import { preparePhotos } from '$lib/server/photos/prepare.ts';
 import { InputError } from '$lib/server/errors.ts';
+import { isDatabaseUnavailable, OutcomeUnknownError } from '$lib/server/db/outage.ts';
 import { fieldErrors, message } from '$lib/server/http.ts';
 import { newReportSchema } from '$lib/domain/report-input.ts';
 
@@ -33,6 +34,9 @@ export const actions: Actions = {
 			if (e instanceof InputError) {
 				return fail(e.status, { values, errors: { [e.field ?? 'photos']: message(locals.lang, e.key) } });
 			}
+			// The database is away: the form comes back as typed, saying whether the report may have been saved.
+			if (e instanceof OutcomeUnknownError) return fail(503, { values, errors: { form: message(locals.lang, 'errors.unavailable_outcome_unknown') } });
+			if (isDatabaseUnavailable(e)) return fail(503, { values, errors: { form: message(locals.lang, 'errors.unavailable_not_saved') } });
 			throw e;
 		}
 		redirect(303, `/reports/${created.publicRef}?created=1`);

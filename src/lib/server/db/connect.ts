@@ -31,24 +31,81 @@ export async function connect(options: { databaseUrl?: string; dataDir?: string 
 	return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir ?? 'memory://');
 }
 
+/**
+ * While the database is away a request must get its 503 in seconds, and once it is back the pool must
+ * reconnect at once: postgres-js's default backoff grows to 20 s between attempts, and its connect
+ * timeout is 30 s. The wait between attempts grows by 0.1 s up to 1 s here.
+ */
+const RECONNECT = { connect_timeout: 3, backoff: (attempt: number) => Math.min(0.1 * attempt, 1) };
+
 async function connectPostgres(url: string): Promise<Database> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const client = postgres(url, {
 		max: 10,
+		...RECONNECT,
 		onnotice: () => {},
 		// Map queries swing from empty tiles to half the table: a generic plan cached for one is slow for the other.
 		// JIT compiling and starting parallel workers cost more than these short queries take.
 		connection: { plan_cache_mode: 'force_custom_plan', jit: 'off', max_parallel_workers_per_gather: '0' }
 	});
 	const db = drizzle(client, { schema }) as unknown as Db;
+	const listeners: Array<() => Promise<void>> = [];
 	return {
 		kind: 'postgres',
 		db,
 		rows: (query) => rowsOf(db, query),
-		// postgres-js listens on a connection of its own and listens again after reconnecting.
-		listen: async (channel, onNotify, onListening) => void (await client.listen(channel, onNotify, onListening)),
-		close: () => client.end()
+		listen: async (channel, onNotify, onListening) => void listeners.push(await listenPostgres(postgres, url, channel, onNotify, onListening)),
+		close: async () => {
+			await Promise.all([...listeners.map((stop) => stop()), client.end({ timeout: 5 })]);
+		}
+	};
+}
+
+/** How long to wait before trying LISTEN again while the database is away. */
+const RELISTEN_MS = 500;
+
+/**
+ * LISTEN on a connection of its own that listens again, for as long as it takes, whenever the
+ * connection closes. (postgres-js's own `listen` retries once: a restart longer than that attempt
+ * lost the notifications for good.) Resolves once listening; returns the stop function.
+ */
+async function listenPostgres(
+	postgres: typeof import('postgres'),
+	url: string,
+	channel: string,
+	onNotify: (payload: string) => void,
+	onListening: () => void
+): Promise<() => Promise<void>> {
+	let stopped = false;
+	let attempt: Promise<void> | undefined;
+	let retry: ReturnType<typeof setTimeout> | undefined;
+	const listener = postgres(url, {
+		max: 1,
+		max_lifetime: null,
+		...RECONNECT,
+		fetch_types: false,
+		onnotice: () => {},
+		onclose: () => listenAgain(),
+		// The option postgres-js's own `listen` uses; missing from its types.
+		...{ onnotify: (name: string, payload: string) => name === channel && onNotify(payload) }
+	});
+	const listenOnce = () => listener`LISTEN ${listener(channel)}`.then(() => onListening());
+	const listenAgain = () => {
+		if (stopped || attempt || retry) return;
+		attempt = listenOnce().then(
+			() => (attempt = undefined),
+			() => {
+				attempt = undefined;
+				if (!stopped) retry = setTimeout(() => ((retry = undefined), listenAgain()), RELISTEN_MS);
+			}
+		);
+	};
+	await (attempt = listenOnce().finally(() => (attempt = undefined)));
+	return async () => {
+		stopped = true;
+		clearTimeout(retry);
+		await listener.end({ timeout: 5 });
 	};
 }
 

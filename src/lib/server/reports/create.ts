@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/connect.ts';
+import { OutcomeUnknownError, transactionKnowingOutcome } from '../db/outage.ts';
 import { InputError } from '../errors.ts';
 import type { NewReport } from '../../domain/report-input.ts';
 import { removeFiles, savePhotos } from '../photos/store.ts';
@@ -22,11 +23,12 @@ export interface Attachments {
  * Files a new report: checks the category against the type, places it in its district by PostGIS
  * (a point outside every district is outside the city), records the first status and saves the
  * photos, all in one transaction so a refused report leaves nothing behind, on disk either.
+ * A connection lost while committing throws OutcomeUnknownError: the report may have been saved.
  */
 export async function createReport(database: Database, input: NewReport, attachments?: Attachments): Promise<CreatedReport> {
 	let savedPhotos: string[] = [];
 	try {
-		const created = await database.db.transaction(async (tx) => {
+		const created = await transactionKnowingOutcome(database, async (tx) => {
 			const [category] = await rowsOf<{ id: number }>(
 				tx,
 				sql`SELECT id FROM categories WHERE code = ${input.category} AND type = ${input.type}`
@@ -59,8 +61,8 @@ export async function createReport(database: Database, input: NewReport, attachm
 		mapChanged(database);
 		return created;
 	} catch (e) {
-		// The transaction rolled back; the files it wrote must go too.
-		if (attachments) await removeFiles(attachments.uploadsDir, savedPhotos);
+		// The transaction rolled back (or perhaps committed: then its photos are kept for the saved rows).
+		if (attachments && !(e instanceof OutcomeUnknownError)) await removeFiles(attachments.uploadsDir, savedPhotos);
 		throw e;
 	}
 }

@@ -1,0 +1,52 @@
+import type { Database } from './connect.ts';
+
+/**
+ * Whether an error means the database could not be reached or went away mid-query (a restart, a
+ * network cut), as opposed to a bug or bad data: such a request answers 503 and may be retried.
+ * drizzle wraps driver errors as `cause`, so the whole chain is looked at.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+	for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code !== 'string') continue;
+		if (DRIVER_CODES.has(code) || SOCKET_CODES.has(code)) return true;
+		// SQLSTATE class 08: connection exceptions; 57P01–57P03: the server is shutting down, crashed or starting up.
+		if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code)) return true;
+	}
+	return false;
+}
+
+/** What postgres-js reports when a connection closes, is ended, or cannot open in time. */
+const DRIVER_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+/** Node's socket errors on the way to the server. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/**
+ * A write whose COMMIT was sent but whose answer was lost with the connection: it may have been
+ * saved. The app says so instead of claiming a failure it cannot know.
+ */
+export class OutcomeUnknownError extends Error {
+	constructor(cause: unknown) {
+		super('The database connection was lost while committing; the write may have been saved.', { cause });
+		this.name = 'OutcomeUnknownError';
+	}
+}
+
+type Transaction = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
+
+/**
+ * A transaction that tells a lost connection during COMMIT (OutcomeUnknownError: perhaps saved)
+ * from one before it (the error as thrown: nothing was saved).
+ */
+export async function transactionKnowingOutcome<T>(database: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+	let committing = false;
+	try {
+		return await database.db.transaction(async (tx) => {
+			const result = await work(tx);
+			committing = true;
+			return result;
+		});
+	} catch (e) {
+		throw committing && isDatabaseUnavailable(e) ? new OutcomeUnknownError(e) : e;
+	}
+}
