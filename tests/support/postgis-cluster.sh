@@ -8,7 +8,8 @@ set -euo pipefail
 cmd=$1 dir=$2
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$bin" ] || { echo "no PostgreSQL server binaries under /usr/lib/postgresql" >&2; exit 1; }
-as_db_user() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# From /: the postgres user may not enter the caller's folder (a 0700 temporary clone).
+as_db_user() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 # fsync off (no OS crash to survive) but commits stay synchronous: an immediate restart must not lose what was acknowledged.
 run_server() {
 	as_db_user "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -w start \
