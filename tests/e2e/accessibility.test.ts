@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mapReady } from './support.ts';
 
 async function seriousViolations(page: Page) {
@@ -32,22 +32,36 @@ test('no serious or critical axe violations on the map, list, form, report and s
 });
 
 test('a report can be filed with the keyboard alone', async ({ page }) => {
+	const tabTo = async (target: Locator) => {
+		for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		await expect(target).toBeFocused();
+	};
 	await page.goto('/');
 	// From the top of the page: the skip link, the brand, then the navigation.
-	const report = page.getByRole('link', { name: 'Zgłoś', exact: true });
-	for (let i = 0; i < 10 && !(await report.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await tabTo(page.getByRole('link', { name: 'Zgłoś', exact: true }));
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/report$/);
+	await mapReady(page);
+
+	// The map takes focus on the way (its arrow keys pan it) and shows it, inside its edge: MapLibre clips anything outside.
+	const map = page.locator('.maplibregl-canvas');
+	await tabTo(map);
+	const ring = await map.evaluate((el) => {
+		const style = getComputedStyle(el);
+		return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), offset: parseFloat(style.outlineOffset) };
+	});
+	expect(ring.style).not.toBe('none');
+	expect(ring.width).toBeGreaterThan(0);
+	expect(ring.offset + ring.width).toBeLessThanOrEqual(0);
 
 	const focusAndType = async (label: string | RegExp, text: string) => {
-		const field = page.getByLabel(label);
-		for (let i = 0; i < 40 && !(await field.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		await tabTo(page.getByLabel(label));
 		await page.keyboard.type(text);
 	};
 	await focusAndType('Szerokość geograficzna', '50.0615');
 	await focusAndType('Długość geograficzna', '19.9391');
 	const category = page.getByLabel('Kategoria');
-	for (let i = 0; i < 40 && !(await category.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await tabTo(category);
 	await page.keyboard.press('ArrowDown');
 	await expect(category).not.toHaveValue('');
 	await focusAndType('Tytuł', 'Zgłoszone z klawiatury');

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// Another checkout's run can hold the default port.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 /** Browser tests against the production build on the embedded database, in Debian's chromium (never a downloaded browser). */
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { around, colourAtCentre, fileReport, mapReady, openReportForm, photoJpeg } from './support.ts';
+import { around, colourAtCentre, fileReport, holdScripts, mapReady, openReportForm, photoJpeg } from './support.ts';
 import { GROUP_COLORS } from '../../src/lib/components/status-colors.ts';
 
 test('a new report with a photo appears on its page and on the map', async ({ page }) => {
@@ -51,6 +51,59 @@ test('a pin outside Kraków is refused at once in the browser', async ({ page })
 	await page.getByLabel('Długość geograficzna').fill('19.8');
 	await expect(page.getByTestId('outside')).toHaveText(/poza granicami Krakowa/);
 	await expect(page.getByRole('button', { name: 'Wyślij zgłoszenie' })).toBeDisabled();
+});
+
+test('what a resident types before the scripts arrive is filed as typed', async ({ page, request }) => {
+	const releaseScripts = await holdScripts(page);
+	const at = { lng: 19.91742, lat: 50.06281 };
+	const typed = {
+		address: 'Park Jordana, przy wejściu od al. 3 Maja',
+		title: 'Stojak rowerowy przy wejściu do parku',
+		description: 'Rowery stoją przypięte do ogrodzenia, brakuje stojaka.',
+		email: 'rowerzystka@example.com',
+		phone: '+48 602 345 678'
+	};
+
+	await page.goto('/report', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Szerokość geograficzna').fill(String(at.lat));
+	await page.getByLabel('Długość geograficzna').fill(String(at.lng));
+	await page.getByLabel(/Adres/).fill(typed.address);
+	await page.getByRole('radio', { name: 'Pomysł' }).check();
+	await page.getByLabel('Kategoria').selectOption('street_furniture');
+	await page.getByLabel('Tytuł').fill(typed.title);
+	await page.getByLabel(/Opis/).fill(typed.description);
+	await page.getByLabel('E-mail').fill(typed.email);
+	await page.getByLabel('Telefon').fill(typed.phone);
+	releaseScripts();
+	await mapReady(page);
+
+	const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/report');
+	await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+	await expect(page).toHaveURL(/\/reports\/KCK-\d{4}-\d{6}\?created=1$/);
+	const ref = new URL(page.url()).pathname.split('/').pop();
+	// The report's page is read from the database.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(typed.title);
+	await expect(page.getByText(typed.description)).toBeVisible();
+	await expect(page.getByText('Pomysł: Ławka, kosz, stojak rowerowy')).toBeVisible();
+	await expect(page.getByText(typed.address)).toBeVisible();
+	// The stored pin, to the metre, by the "me too" query.
+	const { reports } = await (await request.get(`/api/reports/nearby?lng=${at.lng}&lat=${at.lat}&category=street_furniture`)).json();
+	expect(reports).toContainEqual(expect.objectContaining({ publicRef: ref, metres: 0, type: 'idea', category: 'street_furniture', title: typed.title }));
+	// Contact details are shown nowhere, so the test reads what the browser sent; tests/db/reports/create.test.ts shows both are stored.
+	const post = await sent;
+	const form = await new Response(new Uint8Array(post.postDataBuffer()!), { headers: { 'Content-Type': (await post.allHeaders())['content-type'] } }).formData();
+	expect({ email: form.get('email'), phone: form.get('phone') }).toEqual({ email: typed.email, phone: typed.phone });
+});
+
+test('a category chosen before the scripts arrive sets the type, so it stays on offer', async ({ page }) => {
+	const releaseScripts = await holdScripts(page);
+	await page.goto('/report', { waitUntil: 'domcontentloaded' });
+	// Every category is on the list until then, an idea's too, while "Problem" is still checked.
+	await page.getByLabel('Kategoria').selectOption('green_patch');
+	releaseScripts();
+	await mapReady(page);
+	await expect(page.getByRole('radio', { name: 'Pomysł' })).toBeChecked();
+	await expect(page.getByLabel('Kategoria')).toHaveValue('green_patch');
 });
 
 test.describe('without JavaScript', () => {

@@ -45,7 +45,26 @@ export async function photoJpeg(): Promise<Buffer> {
 /** A small box around a point, for a map view centred on it at street zoom. */
 export const around = (lng: number, lat: number) => [lng - 0.0012, lat - 0.0006, lng + 0.0012, lat + 0.0006].map((n) => n.toFixed(6)).join(',');
 
-/** Opens the report form and waits until it has come alive: what is typed before hydration would be reset. */
+/**
+ * Holds the app's scripts back, as a slow connection does, until the returned function lets them
+ * through; it fails if none was held, since then nothing happened before hydration.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+	let held = 0;
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		held++;
+		await released;
+		await route.continue();
+	});
+	return () => {
+		expect(held, 'scripts held back').toBeGreaterThan(0);
+		release();
+	};
+}
+
+/** Opens the report form and waits until it has come alive. */
 export async function openReportForm(page: Page) {
 	await page.goto('/report');
 	await mapReady(page);

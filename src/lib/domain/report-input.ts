@@ -5,6 +5,15 @@ import { CHANNELS, REPORT_TYPES } from './report-types.ts';
 export const TITLE_MAX = 120;
 export const DESCRIPTION_MAX = 5000;
 
+/** The form's fields apart from the photos: what the server echoes after a refusal, and what the page adopts as it mounts. */
+const REPORT_FORM_FIELDS = ['type', 'category', 'title', 'description', 'lng', 'lat', 'address', 'email', 'phone'] as const;
+
+type ReportFormValues = Record<(typeof REPORT_FORM_FIELDS)[number], string>;
+
+/** Each field as text, empty when the form has none. */
+export const reportFormValues = (form: FormData): ReportFormValues =>
+	Object.fromEntries(REPORT_FORM_FIELDS.map((name) => [name, String(form.get(name) ?? '')])) as ReportFormValues;
+
 const optionalText = (max: number, message: string) =>
 	z
 		.string()

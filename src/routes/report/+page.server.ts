@@ -9,7 +9,7 @@ import { preparePhotos } from '$lib/server/photos/prepare.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { isDatabaseUnavailable, OutcomeUnknownError } from '$lib/server/db/outage.ts';
 import { fieldErrors, message } from '$lib/server/http.ts';
-import { newReportSchema } from '$lib/domain/report-input.ts';
+import { newReportSchema, reportFormValues } from '$lib/domain/report-input.ts';
 
 export const load: PageServerLoad = async () => {
 	const db = await database();
@@ -17,13 +17,11 @@ export const load: PageServerLoad = async () => {
 	return { categories, version, mapStyleUrl: config().mapStyleUrl };
 };
 
-const TEXT_FIELDS = ['type', 'category', 'title', 'description', 'lng', 'lat', 'address', 'email', 'phone'] as const;
-
 export const actions: Actions = {
 	/** A new report from the form; every refusal returns the form as typed, with a message per field. */
 	default: async ({ request, locals }) => {
 		const form = await request.formData();
-		const values = Object.fromEntries(TEXT_FIELDS.map((name) => [name, String(form.get(name) ?? '')]));
+		const values = reportFormValues(form);
 		const parsed = newReportSchema.safeParse({ ...values, channel: 'online' });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error, locals.lang) });
 		let created;

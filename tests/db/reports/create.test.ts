@@ -16,15 +16,16 @@ beforeEach(() => clearReports(database));
 
 describe('filing a report', () => {
 	it('stores it in the district PostGIS finds, with a public reference and its first status', async () => {
-		const created = await createReport(database, input({ email: 'ala@example.com' }));
+		const created = await createReport(database, input({ email: 'ala@example.com', phone: '+48 601 234 567' }));
 		expect(created.districtId).toBe(1);
 		expect(created.publicRef).toMatch(/^KCK-\d{4}-\d{6}$/);
 		const [row] = await database.rows<Record<string, unknown>>(sql`
 			SELECT r.status, r.district_id, r.is_generated, ST_X(r.location) AS lng, c.code AS category,
 				(SELECT array_agg(to_status) FROM status_changes WHERE report_id = r.id) AS history,
-				(SELECT email FROM reporter_contacts WHERE report_id = r.id) AS email
+				(SELECT email FROM reporter_contacts WHERE report_id = r.id) AS email,
+				(SELECT phone FROM reporter_contacts WHERE report_id = r.id) AS phone
 			FROM reports r JOIN categories c ON c.id = r.category_id WHERE r.id = ${created.id}`);
-		expect(row).toEqual({ status: 'new', district_id: 1, is_generated: false, lng: 19.9372, category: 'pothole', history: ['new'], email: 'ala@example.com' });
+		expect(row).toEqual({ status: 'new', district_id: 1, is_generated: false, lng: 19.9372, category: 'pothole', history: ['new'], email: 'ala@example.com', phone: '+48 601 234 567' });
 	});
 
 	it('keeps public references unique past a million reports', async () => {

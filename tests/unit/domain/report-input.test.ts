@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newReportSchema } from '../../../src/lib/domain/report-input.ts';
+import { newReportSchema, reportFormValues } from '../../../src/lib/domain/report-input.ts';
 
 const valid = { type: 'problem', category: 'pothole', title: 'Dziura na Karmelickiej', lng: '19.93', lat: '50.065' };
 
@@ -27,5 +27,15 @@ describe('new report input', () => {
 		expect(parsed.email).toBeUndefined();
 		expect(parsed.phone).toBeUndefined();
 		expect(parsed.address).toBeUndefined();
+	});
+});
+
+describe('the form as sent', () => {
+	it('gives every text field, empty when missing, and leaves the photos out', () => {
+		const form = new FormData();
+		form.set('title', 'Dziura');
+		form.set('lat', '50.065');
+		form.set('photos', new File(['x'], 'zdjecie.jpg'));
+		expect(reportFormValues(form)).toEqual({ type: '', category: '', title: 'Dziura', description: '', lng: '', lat: '50.065', address: '', email: '', phone: '' });
 	});
 });
