@@ -28,7 +28,7 @@ export function testDatabase(): Promise<Database> {
 
 /** Removes every report (and with them votes, photos, history and counts) so a test starts from none. */
 export async function clearReports(database: Database): Promise<void> {
-	await database.db.execute(sql`TRUNCATE reports, report_counts, district_counts, report_cells RESTART IDENTITY CASCADE`);
+	await database.db.execute(sql`TRUNCATE reports, report_counts, district_counts, report_cells, resolve_day_counts, open_day_counts RESTART IDENTITY CASCADE`);
 	// TRUNCATE fires no row triggers: move the map version by hand, as any change to reports does.
 	await database.db.execute(sql`UPDATE map_version SET version = version + 1`);
 	mapChanged(database);

@@ -34,9 +34,25 @@ const districtTruth = () =>
 		FROM reports WHERE NOT hidden GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3`);
 const districtCounted = () =>
 	database.rows(sql`SELECT district_id, category_id, status, type, reports FROM district_counts WHERE reports <> 0 ORDER BY 1, 2, 3`);
+/** What resolve_day_counts must hold: resolved reports by month filed and whole days to resolve. */
+const resolveTruth = () =>
+	database.rows(sql`SELECT to_char(created_at AT TIME ZONE 'Europe/Warsaw', 'YYYY-MM') AS month, district_id, category_id, type,
+		floor(extract(epoch FROM resolved_at - created_at) / 86400)::int AS days, count(*)::int AS reports
+		FROM reports WHERE NOT hidden AND status = 'resolved' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 5`);
+const resolveCounted = () =>
+	database.rows(sql`SELECT to_char(month, 'YYYY-MM') AS month, district_id, category_id, type, days, reports
+		FROM resolve_day_counts WHERE reports <> 0 ORDER BY 1, 2, 3, 5`);
+/** What open_day_counts must hold: open reports by day filed. */
+const openTruth = () =>
+	database.rows(sql`SELECT (created_at AT TIME ZONE 'Europe/Warsaw')::date::text AS day, district_id, category_id, type, count(*)::int AS reports
+		FROM reports WHERE NOT hidden AND status IN ('new', 'accepted', 'forwarded', 'in_progress') GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3`);
+const openCounted = () =>
+	database.rows(sql`SELECT day::text AS day, district_id, category_id, type, reports FROM open_day_counts WHERE reports <> 0 ORDER BY 1, 2, 3`);
 const expectCountsTrue = async () => {
 	expect(await counted()).toEqual(await truth());
 	expect(await districtCounted()).toEqual(await districtTruth());
+	expect(await resolveCounted()).toEqual(await resolveTruth());
+	expect(await openCounted()).toEqual(await openTruth());
 };
 
 beforeAll(async () => {
@@ -44,7 +60,7 @@ beforeAll(async () => {
 });
 beforeEach(() => clearReports(database));
 
-describe('report_counts and district_counts', () => {
+describe('the summaries kept by triggers: report_counts, district_counts, resolve_day_counts, open_day_counts', () => {
 	it('follow inserts, status changes, hiding, moves and deletes', async () => {
 		const a = await file('resolved');
 		const b = await file('rejected', { lng: 20.0378, lat: 50.0719 });
@@ -56,6 +72,11 @@ describe('report_counts and district_counts', () => {
 		await database.db.execute(sql`UPDATE reports SET status = 'in_progress', resolved_at = NULL WHERE id = ${a}`);
 		await database.db.execute(sql`UPDATE reports SET created_at = created_at - interval '400 days' WHERE id = ${a}`);
 		await expectCountsTrue();
+		await database.db.execute(sql`UPDATE reports SET status = 'resolved', resolved_at = created_at + interval '17 days 3 hours' WHERE id = ${a}`);
+		await database.db.execute(sql`UPDATE reports SET hidden = false WHERE id = ${b}`);
+		await expectCountsTrue();
+		const [{ days }] = await database.rows<{ days: number }>(sql`SELECT days FROM resolve_day_counts WHERE reports = 1 ORDER BY days DESC LIMIT 1`);
+		expect(days).toBe(17);
 
 		await database.db.execute(sql`DELETE FROM reports WHERE id = ${a}`);
 		await expectCountsTrue();
