@@ -7,6 +7,8 @@ const CHANNEL = 'map_version';
 interface VersionWatch {
 	current(): Promise<number>;
 	forget(): void;
+	/** Called with each version a notification announces. */
+	announced: Set<(version: number) => void>;
 }
 
 /** How long the memory is trusted without a read, in case notifications stop without a word. */
@@ -32,6 +34,13 @@ export function mapChanged(database: Database): void {
 	watches.get(database)?.forget();
 }
 
+/** Calls `listener` with each new version the database announces; returns the way to stop. */
+export function onMapVersionAnnounced(database: Database, listener: (version: number) => void): () => void {
+	const { announced } = watchOf(database);
+	announced.add(listener);
+	return () => announced.delete(listener);
+}
+
 function watchOf(database: Database): VersionWatch {
 	let watch = watches.get(database);
 	if (!watch) {
@@ -50,6 +59,7 @@ function watchVersion(database: Database): VersionWatch {
 	let generation = 0;
 	let reading: Promise<number> | undefined;
 	let notifiedDuringRead = -1;
+	const announced = new Set<(version: number) => void>();
 
 	const readLatest = (): Promise<number> => {
 		if (reading) return reading;
@@ -83,6 +93,7 @@ function watchVersion(database: Database): VersionWatch {
 				// Versions only grow, so a late notification cannot take the memory back.
 				latest = Math.max(latest, version);
 				notifiedDuringRead = Math.max(notifiedDuringRead, version);
+				for (const listener of announced) listener(version);
 			},
 			() => {
 				listening = true;
@@ -95,7 +106,8 @@ function watchVersion(database: Database): VersionWatch {
 			if (!listening) return readVersion(database);
 			return performance.now() < trustedUntil ? Promise.resolve(latest) : readLatest();
 		},
-		forget
+		forget,
+		announced
 	};
 }
 

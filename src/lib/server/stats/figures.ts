@@ -4,8 +4,10 @@ import { CHANNELS, type Channel, type ReportType } from '../../domain/report-typ
 import type { Status } from '../../domain/status.ts';
 import { resolutionRate } from '../../domain/resolution.ts';
 import { quantileDays, type DayCount } from '../../domain/resolve-time.ts';
-import { addMonths, monthsBetween, type Month, type StatsFilters } from '../../domain/stats-filters.ts';
+import { addMonths, monthsBetween, statsFiltersToParams, warsawDay, type Month, type StatsFilters } from '../../domain/stats-filters.ts';
 import { where } from '../map/filter-sql.ts';
+import { versionCache } from '../map/version-cache.ts';
+import { mapVersion } from '../map/version.ts';
 
 /** What every figure of a group of reports is: volumes, the resolution rate and time to resolve. */
 export interface Tally {
@@ -210,4 +212,15 @@ async function backlogOf(database: Database, filters: StatsFilters, today: strin
 			coalesce(sum(reports) FILTER (WHERE ${age} >= 90), 0)::int AS over90
 		FROM open_day_counts ${where(conditions(filters, sql`date_trunc('month', day)::date`, filters))}`);
 	return backlog;
+}
+
+const computed = versionCache<Statistics>(64);
+
+/**
+ * The statistics as they stand: computed once per map version (any change to reports moves it),
+ * Kraków day (ages and "this month" move with the calendar) and filter set, however many read them.
+ */
+export async function currentStatistics(database: Database, filters: StatsFilters, now = new Date()): Promise<Statistics> {
+	const today = warsawDay(now);
+	return computed(await mapVersion(database), `${today}?${statsFiltersToParams(filters)}`, () => statistics(database, filters, today));
 }
