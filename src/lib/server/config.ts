@@ -14,6 +14,8 @@ export interface Config {
 	uploadsDir: string;
 	/** A MapLibre style for the base map; empty for none. The map falls back to a plain background when it cannot load. */
 	mapStyleUrl: string;
+	/** Days after which an open report counts as overdue on district pages. */
+	overdueDays: number;
 }
 
 /** OpenFreeMap's public OpenStreetMap style: free, no key, attribution included in the style. */
@@ -28,13 +30,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (!Number.isInteger(demoReports) || demoReports < 0) {
 		throw new Error(`DEMO_REPORTS must be a whole number ≥ 0, got "${env.DEMO_REPORTS}"`);
 	}
+	const overdueDays = Number(env.OVERDUE_DAYS ?? 30);
+	if (!Number.isInteger(overdueDays) || overdueDays < 1) {
+		throw new Error(`OVERDUE_DAYS must be a whole number ≥ 1, got "${env.OVERDUE_DAYS}"`);
+	}
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir,
 		districtsSource: env.DISTRICTS_GEOJSON || DEFAULT_DISTRICTS_FILE,
 		demoReports,
 		uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(dataDir, 'uploads')),
-		mapStyleUrl: env.MAP_STYLE_URL ?? DEFAULT_MAP_STYLE
+		mapStyleUrl: env.MAP_STYLE_URL ?? DEFAULT_MAP_STYLE,
+		overdueDays
 	};
 }
 

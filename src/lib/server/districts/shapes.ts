@@ -39,3 +39,10 @@ async function readShapes(database: Database): Promise<CityShapes> {
 	]);
 	return { viewBox: box ? `${box.x} ${box.y} ${box.w} ${box.h}` : '0 0 1 1', districts };
 }
+
+/** A district's bounding box [west, south, east, north], for a map that fits it; undefined if there is no such district. */
+export async function districtBbox(database: Database, id: number): Promise<[number, number, number, number] | undefined> {
+	const [box] = await database.rows<{ w: number; s: number; e: number; n: number }>(sql`
+		SELECT ST_XMin(boundary) AS w, ST_YMin(boundary) AS s, ST_XMax(boundary) AS e, ST_YMax(boundary) AS n FROM districts WHERE id = ${id}`);
+	return box ? [box.w, box.s, box.e, box.n] : undefined;
+}

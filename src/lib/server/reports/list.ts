@@ -49,14 +49,26 @@ export async function listReports(database: Database, query: ReportListQuery): P
 		if (from) return sql`${column('location')}::geography <-> ${from}::geography`;
 		return query.sort === 'votes' ? sql`${column('vote_count')} DESC, ${column('created_at')} DESC` : sql`${column('created_at')} DESC`;
 	};
-	const rows = await database.rows<ListedReport>(sql`
+	const rows = await listedFrom(
+		database,
+		sql`SELECT * FROM reports ${where(conditions)} ORDER BY ${order('reports')} LIMIT ${PAGE_SIZE + 1} OFFSET ${(query.page - 1) * PAGE_SIZE}`,
+		order('r'),
+		from ? sql`round(ST_Distance(r.location::geography, ${from}::geography))::int` : undefined
+	);
+	return { reports: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+}
+
+/**
+ * Reports as lists show them, from `rows` (a query of `reports` rows, already cut to a page),
+ * kept in `order` (on the alias r) and, when given, with `metres` from the sort point.
+ */
+export function listedFrom(database: Database, rows: SQL, order: SQL, metres: SQL = sql`NULL::int`): Promise<ListedReport[]> {
+	return database.rows<ListedReport>(sql`
 		SELECT r.id::int AS id, r.public_ref AS "publicRef", r.title, r.type, c.name_pl AS "categoryPl", c.name_en AS "categoryEn",
 			r.status, d.name AS "districtName", r.vote_count AS votes, r.created_at AS "createdAt",
-			ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
-			${from ? sql`round(ST_Distance(r.location::geography, ${from}::geography))::int` : sql`NULL::int`} AS metres
-		FROM (SELECT * FROM reports ${where(conditions)} ORDER BY ${order('reports')} LIMIT ${PAGE_SIZE + 1} OFFSET ${(query.page - 1) * PAGE_SIZE}) r
+			ST_X(r.location) AS lng, ST_Y(r.location) AS lat, ${metres} AS metres
+		FROM (${rows}) r
 		JOIN categories c ON c.id = r.category_id
 		JOIN districts d ON d.id = r.district_id
-		ORDER BY ${order('r')}`);
-	return { reports: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+		ORDER BY ${order}`);
 }

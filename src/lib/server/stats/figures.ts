@@ -55,7 +55,7 @@ export interface Statistics {
 	districts: DistrictFigures[];
 	categories: CategoryFigures[];
 	backlog: Backlog;
-	/** The city as a whole over the same months and type, whatever district and category: what a district is compared with. */
+	/** The city as a whole under the same filters but the district: what a district is compared with. */
 	city: Tally;
 }
 
@@ -133,7 +133,8 @@ export async function statistics(database: Database, filters: StatsFilters, toda
 	const range = { from: filters.from, to: filters.to };
 	const month = today.slice(0, 7);
 	const headlineRange = { from: [addMonths(month, -1), `${month.slice(0, 4)}-01`].sort()[0], to: month };
-	const cityFilters = { type: filters.type };
+	// The city over the same months, categories and type: what a district is compared with.
+	const cityFilters = { ...filters, district: undefined };
 	const [monthCounts, monthDays, districtCounts, districtDays, categoryCounts, categoryDays, headCounts, headDays, cityCounts, cityDays, backlog, districts, categories] =
 		await Promise.all([
 			counts(database, monthKey, filters, range, true),

@@ -61,6 +61,11 @@ export const reports = pgTable(
 			.using('gist', sql`(${t.location}::geography)`)
 			.where(sql`NOT ${t.hidden} AND ${t.status} in (${literals(OPEN_STATUSES)})`),
 		index('reports_district_idx').on(t.districtId),
+		// A district page's lists: its newest reports, and its open ones oldest first (the overdue among them).
+		index('reports_district_created_idx').on(t.districtId, t.createdAt).where(sql`NOT ${t.hidden}`),
+		index('reports_open_district_created_idx')
+			.on(t.districtId, t.createdAt)
+			.where(sql`NOT ${t.hidden} AND ${t.status} in (${literals(OPEN_STATUSES)})`),
 		index('reports_category_idx').on(t.categoryId),
 		index('reports_status_idx').on(t.status),
 		index('reports_created_at_idx').on(t.createdAt),

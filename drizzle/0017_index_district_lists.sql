@@ -1,0 +1,2 @@
+CREATE INDEX "reports_district_created_idx" ON "reports" USING btree ("district_id","created_at") WHERE NOT "reports"."hidden";--> statement-breakpoint
+CREATE INDEX "reports_open_district_created_idx" ON "reports" USING btree ("district_id","created_at") WHERE NOT "reports"."hidden" AND "reports"."status" in ('new', 'accepted', 'forwarded', 'in_progress');
