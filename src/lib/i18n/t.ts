@@ -6,7 +6,7 @@ export function lang(): Language {
 	return page.data.lang ?? 'pl';
 }
 
-/** Translates in components: `t('home.total')`. */
+/** Translates in components: `t('nav.map')`. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
 	return translate(lang(), key, params);
 }

@@ -15,15 +15,6 @@ export interface Overview {
 	hasGeneratedData: boolean;
 }
 
-export interface DistrictFigures {
-	id: number;
-	name: string;
-	population: number | null;
-	total: number;
-	open: number;
-	resolutionRate: number | null;
-}
-
 const rate = resolutionRateSql(sql`c.status`, sql`c.reports`);
 
 /** The headline figures of all visible reports, from the summary table (no scan of reports). */
@@ -37,17 +28,6 @@ export async function overview(database: Database): Promise<Overview> {
 			EXISTS (SELECT 1 FROM reports WHERE is_generated) AS "hasGeneratedData"
 		FROM report_counts c`);
 	return figures;
-}
-
-/** The same figures per district, every district listed even without reports. */
-export async function figuresByDistrict(database: Database): Promise<DistrictFigures[]> {
-	return database.rows<DistrictFigures>(sql`
-		SELECT d.id, d.name, d.population,
-			coalesce(sum(c.reports), 0)::int AS total,
-			coalesce(sum(c.reports) FILTER (WHERE c.status IN (${open})), 0)::int AS open,
-			${rate} AS "resolutionRate"
-		FROM districts d LEFT JOIN report_counts c ON c.district_id = d.id
-		GROUP BY d.id ORDER BY d.id`);
 }
 
 const overviews = versionCache<Overview>(4);
