@@ -9,7 +9,7 @@ async function seriousViolations(page: Page) {
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-test('no serious or critical axe violations on the map, list, form, report and statistics pages', async ({ page }) => {
+test('no serious or critical axe violations on the map, list, form, report, statistics, district and "how to read" pages', async ({ page }) => {
 	await page.goto('/');
 	await mapReady(page);
 	expect(await seriousViolations(page)).toEqual([]);
@@ -28,6 +28,14 @@ test('no serious or critical axe violations on the map, list, form, report and s
 	expect(await seriousViolations(page)).toEqual([]);
 
 	await page.goto('/stats');
+	await expect(page.locator('figure.chart canvas').first()).toHaveAttribute('data-series', /\[/);
+	expect(await seriousViolations(page)).toEqual([]);
+
+	await page.goto('/districts/12');
+	await mapReady(page);
+	expect(await seriousViolations(page)).toEqual([]);
+
+	await page.goto('/stats/how-to-read');
 	expect(await seriousViolations(page)).toEqual([]);
 });
 
