@@ -9,9 +9,6 @@
  * their HTTP figures are the memory's and their DB figures what the first request after a change
  * pays; the "uncached" case asks a new filter set each time to time that path through HTTP too.
  */
-import { spawn } from 'node:child_process';
-import http from 'node:http';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { connect, type Database } from '../../src/lib/server/db/connect.ts';
@@ -19,21 +16,13 @@ import { tileQuery, type TileAddress } from '../../src/lib/server/map/tiles.ts';
 import { openReportsNear } from '../../src/lib/server/reports/nearby.ts';
 import { NO_FILTERS, mapFiltersToParams, type MapFilters } from '../../src/lib/domain/map-filters.ts';
 import { tileOf } from '../support/tiles.ts';
+import { benchDatabaseUrl, ms, printTable, startApp, time } from './harness.ts';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '1000' }, port: { type: 'string', default: '4391' } } });
 const requests = Number(values.requests);
-const url = process.env.BENCH_DATABASE_URL;
-if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-	console.error('BENCH_DATABASE_URL must be a postgres:// URL of a PostgreSQL + PostGIS server (filled by npm run bench:seed).');
-	process.exit(2);
-}
-if (!existsSync('build/index.js')) {
-	console.error('No build: run `npm run build` first.');
-	process.exit(2);
-}
+const url = benchDatabaseUrl();
 
 const RYNEK = { lng: 19.9372, lat: 50.0614 };
-const origin = `http://127.0.0.1:${values.port}`;
 
 /** The tile under the Rynek and, above zoom 10, its eight neighbours: central Kraków. */
 function centralTiles(z: number): TileAddress[] {
@@ -56,60 +45,8 @@ function centralPoints(count: number): { lng: number; lat: number }[] {
 	return Array.from({ length: count }, () => ({ lng: 19.90 + random() * 0.08, lat: 50.04 + random() * 0.04 }));
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-interface Timing {
-	p50: number;
-	p99: number;
-	bytes?: { mean: number; max: number };
-}
-
-/** Runs `once(i)` `requests` times one after another (after a warm-up) and summarises the milliseconds. */
-async function time(once: (i: number) => Promise<unknown>): Promise<Timing> {
-	// Warm-up indices come after the timed ones, so a case that must miss the app's caches does not repeat them.
-	for (let i = 0; i < 30; i++) await once(requests + i);
-	const ms: number[] = [];
-	const sizes: number[] = [];
-	for (let i = 0; i < requests; i++) {
-		const started = performance.now();
-		const size = await once(i);
-		ms.push(performance.now() - started);
-		if (typeof size === 'number') sizes.push(size);
-	}
-	ms.sort((a, b) => a - b);
-	const bytes = sizes.length ? { mean: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length), max: Math.max(...sizes) } : undefined;
-	return { p50: percentile(ms, 50), p99: percentile(ms, 99), bytes };
-}
-
-// node:http on one kept-alive socket: a lighter client than fetch, so its own work and pauses weigh less in the figures.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function fetchBytes(path: string): Promise<number> {
-	return new Promise((resolve, reject) => {
-		http
-			.get(origin + path, { agent }, (response) => {
-				let bytes = 0;
-				response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-				response.on('end', () => (response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${path}: HTTP ${response.statusCode}`))));
-			})
-			.on('error', reject);
-	});
-}
-
-async function startApp(): Promise<() => void> {
-	const app = spawn(process.execPath, ['build'], {
-		env: { ...process.env, DATABASE_URL: url, DEMO_REPORTS: '0', PORT: values.port, HOST: '127.0.0.1', ORIGIN: origin },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	await new Promise<void>((resolve, reject) => {
-		app.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Listening') && resolve());
-		app.on('exit', (code) => reject(new Error(`the app exited with ${code}`)));
-	});
-	return () => app.kill();
-}
-
 const database: Database = await connect({ databaseUrl: url });
-const stopApp = await startApp();
+const app = await startApp(url, values.port);
 try {
 	const [{ reports, server }] = await database.rows<{ reports: number; server: string }>(
 		sql`SELECT (SELECT count(*)::int FROM reports) AS reports, current_setting('server_version') AS server`
@@ -117,7 +54,7 @@ try {
 	console.log(`Map layer benchmark: ${reports.toLocaleString('en')} reports, PostgreSQL ${server}, ${requests} timed requests per case, one at a time\n`);
 
 	const cases: { name: string; http: (i: number) => Promise<number>; db: (i: number) => Promise<unknown>; target: number }[] = [];
-	const version = (await (await fetch(`${origin}/api/map-version`)).json()).version;
+	const version = (await (await fetch(`${app.origin}/api/map-version`)).json()).version;
 	const tileCase = (z: number, name: string, filtersOf: (i: number) => MapFilters = () => NO_FILTERS) => {
 		const tiles = centralTiles(z);
 		cases.push({
@@ -125,7 +62,7 @@ try {
 			http: (i) => {
 				const { x, y } = tiles[i % tiles.length];
 				const query = mapFiltersToParams(filtersOf(i)).toString();
-				return fetchBytes(`/tiles/${z}/${x}/${y}?v=${version}${query ? `&${query}` : ''}`);
+				return app.fetchBytes(`/tiles/${z}/${x}/${y}?v=${version}${query ? `&${query}` : ''}`);
 			},
 			db: (i) => database.rows(tileQuery(tiles[i % tiles.length], filtersOf(i))),
 			target: 50
@@ -144,16 +81,15 @@ try {
 	const points = centralPoints(requests + 30);
 	cases.push({
 		name: 'nearby 50 m',
-		http: (i) => fetchBytes(`/api/reports/nearby?lng=${points[i].lng}&lat=${points[i].lat}&category=pothole`),
+		http: (i) => app.fetchBytes(`/api/reports/nearby?lng=${points[i].lng}&lat=${points[i].lat}&category=pothole`),
 		db: (i) => openReportsNear(database, points[i], { category: 'pothole' }),
 		target: 10
 	});
 
 	const rows: string[][] = [['case', 'HTTP p50', 'HTTP p99', 'DB p50', 'DB p99', 'HTTP/DB p50', 'HTTP−DB p50', 'bytes mean', 'bytes max', 'target p99']];
 	for (const c of cases) {
-		const db = await time(c.db);
-		const http = await time(c.http);
-		const ms = (n: number) => `${n.toFixed(2)} ms`;
+		const db = await time(requests, c.db);
+		const http = await time(requests, c.http);
 		rows.push([
 			c.name,
 			ms(http.p50),
@@ -167,10 +103,8 @@ try {
 			`${http.p99 < c.target ? 'met' : 'MISSED'} (< ${c.target} ms)`
 		]);
 	}
-	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-	for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+	printTable(rows);
 } finally {
-	agent.destroy();
-	stopApp();
+	app.stop();
 	await database.close();
 }

@@ -1,0 +1,84 @@
+/** What the benchmarks share: the built app on the benchmark database, a light HTTP client, timing and a printed table. */
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+
+/** The benchmark database's URL, or exit with how to set it. */
+export function benchDatabaseUrl(): string {
+	const url = process.env.BENCH_DATABASE_URL;
+	if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+		console.error('BENCH_DATABASE_URL must be a postgres:// URL of a PostgreSQL + PostGIS server (filled by npm run bench:seed).');
+		process.exit(2);
+	}
+	if (!existsSync('build/index.js')) {
+		console.error('No build: run `npm run build` first.');
+		process.exit(2);
+	}
+	return url;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+export interface Timing {
+	p50: number;
+	p99: number;
+	bytes?: { mean: number; max: number };
+}
+
+/** Runs `once(i)` `requests` times one after another (after `warmUp` runs) and summarises the milliseconds. */
+export async function time(requests: number, once: (i: number) => Promise<unknown>, warmUp = 30): Promise<Timing> {
+	// Warm-up indices come after the timed ones, so a case that must miss the app's caches does not repeat them.
+	for (let i = 0; i < warmUp; i++) await once(requests + i);
+	const ms: number[] = [];
+	const sizes: number[] = [];
+	for (let i = 0; i < requests; i++) {
+		const started = performance.now();
+		const size = await once(i);
+		ms.push(performance.now() - started);
+		if (typeof size === 'number') sizes.push(size);
+	}
+	ms.sort((a, b) => a - b);
+	const bytes = sizes.length ? { mean: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length), max: Math.max(...sizes) } : undefined;
+	return { p50: percentile(ms, 50), p99: percentile(ms, 99), bytes };
+}
+
+/** The built app (`node build`) on the benchmark database, and a node:http client for it on one kept-alive socket. */
+export async function startApp(url: string, port: string) {
+	const origin = `http://127.0.0.1:${port}`;
+	const app = spawn(process.execPath, ['build'], {
+		env: { ...process.env, DATABASE_URL: url, DEMO_REPORTS: '0', PORT: port, HOST: '127.0.0.1', ORIGIN: origin },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise<void>((resolve, reject) => {
+		app.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Listening') && resolve());
+		app.on('exit', (code) => reject(new Error(`the app exited with ${code}`)));
+	});
+	// A lighter client than fetch, so its own work and pauses weigh less in the figures.
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+	const fetchBytes = (path: string): Promise<number> =>
+		new Promise((resolve, reject) => {
+			http
+				.get(origin + path, { agent }, (response) => {
+					let bytes = 0;
+					response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+					response.on('end', () => (response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${path}: HTTP ${response.statusCode}`))));
+				})
+				.on('error', reject);
+		});
+	return {
+		origin,
+		fetchBytes,
+		stop: () => {
+			agent.destroy();
+			app.kill();
+		}
+	};
+}
+
+/** Prints rows as aligned columns, the first row being the header. */
+export function printTable(rows: string[][]): void {
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+	for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+}
+
+export const ms = (n: number) => `${n.toFixed(2)} ms`;
