@@ -9,6 +9,8 @@ import { createReport } from '../../../src/lib/server/reports/create.ts';
 import { newReportSchema } from '../../../src/lib/domain/report-input.ts';
 import type { Status } from '../../../src/lib/domain/status.ts';
 import { statistics } from '../../../src/lib/server/stats/figures.ts';
+import { overview } from '../../../src/lib/server/stats/overview.ts';
+import { chartCsv, chartTable } from '../../../src/lib/stats/chart-tables.ts';
 import { clearReports, testDatabase } from '../../support/database.ts';
 
 let database: Database;
@@ -103,5 +105,20 @@ describe('statistics', () => {
 		const lighting = await statistics(database, { from: '2025-12', to: '2026-04', category: 'street_lighting' }, TODAY);
 		expect(lighting.backlog).toEqual({ under7: 0, from7to30: 0, from30to90: 1, over90: 0 });
 		expect(lighting.headline.yearToDate.reports).toBe(3);
+	});
+
+	it('agrees with the map’s counts, the map page’s figures and the CSV', async () => {
+		const stats = await statistics(database, { from: '2025-12', to: '2026-04' }, TODAY);
+		const mapCounts = await database.rows<{ id: number; reports: number }>(
+			sql`SELECT district_id AS id, sum(reports)::int AS reports FROM district_counts GROUP BY 1 HAVING sum(reports) <> 0 ORDER BY 1`
+		);
+		expect(stats.districts.filter((d) => d.reports > 0).map((d) => ({ id: d.id, reports: d.reports }))).toEqual(mapCounts);
+		const figures = await overview(database);
+		expect(stats.city.reports).toBe(figures.total);
+		expect(stats.city.resolutionRate).toBeCloseTo(figures.resolutionRate!);
+		expect(stats.months.reduce((sum, m) => sum + m.reports, 0)).toBe(figures.total);
+		// The district chart's CSV carries the same counts.
+		const csv = chartCsv(chartTable(stats, 'districts', 'pl')).trimEnd().split('\r\n').slice(1);
+		expect(csv.map((line) => Number(line.split(',')[1])).reduce((a, b) => a + b, 0)).toBe(figures.total);
 	});
 });
