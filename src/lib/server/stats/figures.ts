@@ -62,46 +62,68 @@ export interface Statistics {
 /** Categories shown one by one; the rest are summed as one bar. */
 export const TOP_CATEGORIES = 8;
 
+/** Which cut of the summary a row belongs to: per month, per district or per category. */
+type Cut = 'month' | 'district' | 'category';
+
 interface CountRow {
+	cut: Cut;
 	key: string;
 	status: Status;
 	type: ReportType;
-	channel?: Channel;
+	channel: Channel | null;
 	reports: number;
 }
-interface DayRow {
+/** A histogram of days to resolve, as two parallel arrays (one row per group: far fewer rows to ship than one per day). */
+interface HistogramRow {
+	cut: Cut;
 	key: string;
-	days: number;
-	reports: number;
+	days: number[];
+	counts: number[];
 }
 
-/** Conditions on the summary tables' shared columns (district_id, category_id, type), and on their month. */
-function conditions(filters: Partial<StatsFilters>, month: SQL, range?: { from: Month; to: Month }): SQL[] {
-	const found: SQL[] = [];
-	if (range) found.push(sql`${month} BETWEEN ${range.from + '-01'}::date AND ${range.to + '-01'}::date`);
-	if (filters.district) found.push(sql`district_id = ${filters.district}`);
-	if (filters.category) found.push(sql`category_id = (SELECT id FROM categories WHERE code = ${filters.category})`);
-	if (filters.type) found.push(sql`type = ${filters.type}`);
-	return found;
+const firstDay = (month: Month) => sql`${month + '-01'}::date`;
+
+/**
+ * One pass over a summary table for the three cuts the pages show, with `columns` grouped in each
+ * (and `monthOnly` in the month cut alone). The month cut spans `scanned` (the charts' months and
+ * the headline's) within the district filter; the district cut spans the charts' months over every
+ * district (the city is their sum); the category cut, the charts' months within the district filter.
+ */
+function cuts(
+	table: 'report_counts' | 'resolve_day_counts',
+	columns: string,
+	monthOnly: string,
+	filters: StatsFilters,
+	scanned: { from: Month; to: Month }
+): SQL {
+	const inRange = sql`month BETWEEN ${firstDay(filters.from)} AND ${firstDay(filters.to)}`;
+	const inDistrict = filters.district ? sql`district_id = ${filters.district}` : sql`true`;
+	const conditions = [sql`month BETWEEN ${firstDay(scanned.from)} AND ${firstDay(scanned.to)}`];
+	if (filters.category) conditions.push(sql`category_id = (SELECT id FROM categories WHERE code = ${filters.category})`);
+	if (filters.type) conditions.push(sql`type = ${filters.type}`);
+	const [cols, monthCols] = [sql.raw(columns), sql.raw(monthOnly ? `${columns}, ${monthOnly}` : columns)];
+	return sql`
+		SELECT CASE WHEN GROUPING(month) = 0 THEN 'month' WHEN GROUPING(district_id) = 0 THEN 'district' ELSE 'category' END AS cut,
+			coalesce(to_char(month, 'YYYY-MM'), district_id::text, category_id::text) AS key, ${monthCols},
+			coalesce(CASE WHEN GROUPING(month) = 0 THEN sum(reports) FILTER (WHERE ${inDistrict})
+				WHEN GROUPING(district_id) = 0 THEN sum(reports) FILTER (WHERE ${inRange})
+				ELSE sum(reports) FILTER (WHERE ${inRange} AND ${inDistrict}) END, 0)::int AS reports
+		FROM ${sql.raw(table)} ${where(conditions)}
+		GROUP BY GROUPING SETS ((month, ${monthCols}), (district_id, ${cols}), (category_id, ${cols}))`;
 }
 
-/** Visible reports per `key` × status × type (× channel), from report_counts. */
-function counts(database: Database, key: SQL, filters: Partial<StatsFilters>, range: { from: Month; to: Month }, withChannel = false) {
-	return database.rows<CountRow>(sql`
-		SELECT ${key} AS key, status, type, ${withChannel ? sql`channel` : sql`NULL`} AS channel, sum(reports)::int AS reports
-		FROM report_counts ${where(conditions(filters, sql`month`, range))}
-		GROUP BY 1, 2, 3, 4 HAVING sum(reports) <> 0`);
+/** Count rows of one cut, by key, the empty ones left out. */
+function cutOf(rows: CountRow[], cut: Cut): Map<string, CountRow[]> {
+	return Map.groupBy(
+		rows.filter((r) => r.cut === cut && r.reports !== 0),
+		(r) => r.key
+	);
 }
 
-/** Resolved reports per `key` × whole days to resolve, from resolve_day_counts. */
-function days(database: Database, key: SQL, filters: Partial<StatsFilters>, range: { from: Month; to: Month }) {
-	return database.rows<DayRow>(sql`
-		SELECT ${key} AS key, days, sum(reports)::int AS reports
-		FROM resolve_day_counts ${where(conditions(filters, sql`month`, range))}
-		GROUP BY 1, 2 HAVING sum(reports) <> 0`);
+/** Histograms of one cut, by key. */
+function histogramsOf(rows: HistogramRow[], cut: Cut): Map<string, DayCount[]> {
+	return new Map(rows.filter((r) => r.cut === cut).map((r) => [r.key, r.days.map((days, i) => ({ days, reports: r.counts[i] }))]));
 }
-
-const byKey = <T extends { key: string }>(rows: T[]) => Map.groupBy(rows, (r) => String(r.key));
 
 /** The figures of one group from its rows: the one place a Tally is made. */
 export function tally(rows: readonly CountRow[] = [], histogram: readonly DayCount[] = []): Tally {
@@ -122,7 +144,6 @@ export function tally(rows: readonly CountRow[] = [], histogram: readonly DayCou
 	};
 }
 
-const monthKey = sql`to_char(month, 'YYYY-MM')`;
 
 /**
  * Every figure of the statistics and district pages, from the summary tables only (report_counts,
@@ -130,31 +151,23 @@ const monthKey = sql`to_char(month, 'YYYY-MM')`;
  * sets "this month" and the backlog's ages.
  */
 export async function statistics(database: Database, filters: StatsFilters, today: string): Promise<Statistics> {
-	const range = { from: filters.from, to: filters.to };
 	const month = today.slice(0, 7);
-	const headlineRange = { from: [addMonths(month, -1), `${month.slice(0, 4)}-01`].sort()[0], to: month };
-	// The city over the same months, categories and type: what a district is compared with.
-	const cityFilters = { ...filters, district: undefined };
-	const [monthCounts, monthDays, districtCounts, districtDays, categoryCounts, categoryDays, headCounts, headDays, cityCounts, cityDays, backlog, districts, categories] =
-		await Promise.all([
-			counts(database, monthKey, filters, range, true),
-			days(database, monthKey, filters, range),
-			counts(database, sql`district_id::text`, filters, range),
-			days(database, sql`district_id::text`, filters, range),
-			counts(database, sql`category_id::text`, filters, range),
-			days(database, sql`category_id::text`, filters, range),
-			counts(database, monthKey, filters, headlineRange),
-			days(database, monthKey, filters, headlineRange),
-			counts(database, sql`''`, cityFilters, range),
-			days(database, sql`''`, cityFilters, range),
-			backlogOf(database, filters, today),
-			database.rows<{ id: number; name: string; population: number | null }>(sql`SELECT id, name, population FROM districts ORDER BY id`),
-			database.rows<{ id: number; code: string; namePl: string; nameEn: string }>(
-				sql`SELECT id, code, name_pl AS "namePl", name_en AS "nameEn" FROM categories ORDER BY sort_order, code`
-			)
-		]);
+	const headlineFrom = [addMonths(month, -1), `${month.slice(0, 4)}-01`].sort()[0];
+	const scanned = { from: [filters.from, headlineFrom].sort()[0], to: [filters.to, month].sort()[1] };
+	const [countRows, histogramRows, backlog, districts, categories] = await Promise.all([
+		database.rows<CountRow>(cuts('report_counts', 'status, type', 'channel', filters, scanned)),
+		database.rows<HistogramRow>(sql`
+			SELECT cut, key, array_agg(days ORDER BY days) AS days, array_agg(reports ORDER BY days) AS counts
+			FROM (${cuts('resolve_day_counts', 'days', '', filters, scanned)}) cut_days
+			WHERE reports <> 0 GROUP BY cut, key`),
+		backlogOf(database, filters, today),
+		database.rows<{ id: number; name: string; population: number | null }>(sql`SELECT id, name, population FROM districts ORDER BY id`),
+		database.rows<{ id: number; code: string; namePl: string; nameEn: string }>(
+			sql`SELECT id, code, name_pl AS "namePl", name_en AS "nameEn" FROM categories ORDER BY sort_order, code`
+		)
+	]);
 
-	const [mc, md] = [byKey(monthCounts), byKey(monthDays)];
+	const [mc, md] = [cutOf(countRows, 'month'), histogramsOf(histogramRows, 'month')];
 	const months = monthsBetween(filters.from, filters.to).map((m): MonthFigures => {
 		const rows = mc.get(m) ?? [];
 		const channels = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
@@ -162,13 +175,14 @@ export async function statistics(database: Database, filters: StatsFilters, toda
 		return { month: m, ...tally(rows, md.get(m)), channels };
 	});
 
-	const [dc, dd] = [byKey(districtCounts), byKey(districtDays)];
+	const [dc, dd] = [cutOf(countRows, 'district'), histogramsOf(histogramRows, 'district')];
 	const districtFigures = districts.map((d): DistrictFigures => {
-		const figures = tally(dc.get(String(d.id)), dd.get(String(d.id)));
+		const shown = !filters.district || filters.district === d.id;
+		const figures = shown ? tally(dc.get(String(d.id)), dd.get(String(d.id))) : tally();
 		return { id: d.id, name: d.name, population: d.population, ...figures, perThousand: d.population ? (figures.reports * 1000) / d.population : null };
 	});
 
-	const [cc, cd] = [byKey(categoryCounts), byKey(categoryDays)];
+	const [cc, cd] = [cutOf(countRows, 'category'), histogramsOf(histogramRows, 'category')];
 	const ranked = categories
 		.map((c) => ({ category: c, figures: tally(cc.get(String(c.id)), cd.get(String(c.id))) }))
 		.filter((c) => c.figures.reports > 0)
@@ -185,7 +199,7 @@ export async function statistics(database: Database, filters: StatsFilters, toda
 		});
 	}
 
-	const [hc, hd] = [byKey(headCounts), byKey(headDays)];
+	const [hc, hd] = [mc, md];
 	const ytd = monthsBetween(`${month.slice(0, 4)}-01`, month);
 	return {
 		filters,
@@ -199,7 +213,8 @@ export async function statistics(database: Database, filters: StatsFilters, toda
 		districts: districtFigures,
 		categories: categoryFigures,
 		backlog,
-		city: tally(cityCounts, cityDays)
+		// Every district under the same filters but the district: the city a district is compared with.
+		city: tally([...dc.values()].flat(), [...dd.values()].flat())
 	};
 }
 
@@ -211,7 +226,11 @@ async function backlogOf(database: Database, filters: StatsFilters, today: strin
 			coalesce(sum(reports) FILTER (WHERE ${age} >= 7 AND ${age} < 30), 0)::int AS "from7to30",
 			coalesce(sum(reports) FILTER (WHERE ${age} >= 30 AND ${age} < 90), 0)::int AS "from30to90",
 			coalesce(sum(reports) FILTER (WHERE ${age} >= 90), 0)::int AS over90
-		FROM open_day_counts ${where(conditions(filters, sql`date_trunc('month', day)::date`, filters))}`);
+		FROM open_day_counts
+		WHERE day >= ${firstDay(filters.from)} AND day < ${firstDay(filters.to)} + interval '1 month'
+			${filters.district ? sql`AND district_id = ${filters.district}` : sql``}
+			${filters.category ? sql`AND category_id = (SELECT id FROM categories WHERE code = ${filters.category})` : sql``}
+			${filters.type ? sql`AND type = ${filters.type}` : sql``}`);
 	return backlog;
 }
 
