@@ -41,8 +41,10 @@ const RETRY_AFTER_S = '5';
  */
 function unavailable(event: RequestEvent, response: Response): Response {
 	const headers = { 'retry-after': RETRY_AFTER_S, 'cache-control': 'no-store' };
-	if (!(response.headers.get('content-type') ?? '').startsWith('text/html') && !event.url.pathname.endsWith('__data.json')) {
-		const message = translate(event.locals.lang, 'errors.unavailable');
+	const message = translate(event.locals.lang, 'errors.unavailable');
+	// A page's data fetched by the browser: SvelteKit takes the body of a failed __data.json as the page's error.
+	if (event.url.pathname.endsWith('__data.json')) return json({ message, unavailable: true }, { status: 503, headers });
+	if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) {
 		return json({ error: { code: 'database_unavailable', message } }, { status: 503, headers });
 	}
 	const rewritten = new Response(response.body, { status: 503, headers: response.headers });

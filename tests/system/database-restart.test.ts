@@ -224,6 +224,11 @@ describe('a PostgreSQL restart under load', () => {
 			const english = await ask('/stats', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
 			expect(english.body).toContain('The service is briefly unavailable');
 
+			// A page's data as the browser fetches it on navigation: SvelteKit shows this body as the page's error.
+			const data = await ask('/stats/__data.json');
+			expect(data.status).toBe(503);
+			expect(JSON.parse(data.body)).toMatchObject({ unavailable: true, message: expect.stringContaining('chwilowo niedostępny') });
+
 			const api = await ask('/api/reports/nearby?lng=19.9383&lat=50.0614');
 			expect(api.status).toBe(503);
 			expect(JSON.parse(api.body)).toMatchObject({ error: { code: 'database_unavailable' } });
@@ -233,7 +238,7 @@ describe('a PostgreSQL restart under load', () => {
 			expect(filed.body).toContain('Nie udało się zapisać zgłoszenia');
 			expect(filed.body).toContain('Zgłoszenie w czasie awarii'); // the form comes back as typed
 
-			for (const answer of [page, english, api, filed]) expect(answer.ms).toBeLessThan(HANG_MS);
+			for (const answer of [page, english, data, api, filed]) expect(answer.ms).toBeLessThan(HANG_MS);
 		} finally {
 			await cluster('up', clusterDir);
 		}

@@ -1,4 +1,4 @@
-/** How many reports took a given number of whole days from filing to resolution (0: the same day). */
+/** How many reports took a given number of whole days (24-hour periods) from filing to resolution (0: within a day). */
 export interface DayCount {
 	days: number;
 	reports: number;

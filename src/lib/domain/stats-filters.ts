@@ -13,22 +13,34 @@ export interface StatsFilters {
 }
 
 export type StatsFiltersResult = { ok: true; filters: StatsFilters } | { ok: false; field: keyof StatsFilters; key: StatsFilterError };
-export type StatsFilterError = 'errors.stats_month' | 'errors.stats_range' | 'errors.stats_district' | 'errors.stats_category' | 'errors.type';
+export type StatsFilterError =
+	| 'errors.stats_month'
+	| 'errors.stats_range'
+	| 'errors.stats_range_long'
+	| 'errors.stats_district'
+	| 'errors.stats_category'
+	| 'errors.type';
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A month of this century: anything else is a typing mistake (and years past 9999 would not sort as text). */
+const MONTH = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
+
+/** The longest range a chart draws, in months: ten years. */
+export const MAX_MONTHS = 120;
+
+const monthIndex = (month: Month) => {
+	const [y, m] = month.split('-').map(Number);
+	return y * 12 + (m - 1);
+};
 
 /** The month `n` months after `month` (negative: before). */
 export function addMonths(month: Month, n: number): Month {
-	const [y, m] = month.split('-').map(Number);
-	const index = y * 12 + (m - 1) + n;
-	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+	const index = monthIndex(month) + n;
+	return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** Every month from `from` to `to`, both included. */
 export function monthsBetween(from: Month, to: Month): Month[] {
-	const months: Month[] = [];
-	for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m);
-	return months;
+	return Array.from({ length: Math.max(0, monthIndex(to) - monthIndex(from) + 1) }, (_, i) => addMonths(from, i));
 }
 
 /** Charts look back a year unless asked otherwise. */
@@ -48,10 +60,11 @@ export function parseStatsFilters(params: URLSearchParams, currentMonth: Month):
 	const end = to ?? currentMonth;
 	const start = from ?? addMonths(end, 1 - DEFAULT_MONTHS);
 	if (start > end) return { ok: false, field: 'to', key: 'errors.stats_range' };
+	if (monthIndex(end) - monthIndex(start) + 1 > MAX_MONTHS) return { ok: false, field: 'from', key: 'errors.stats_range_long' };
 
 	const districtText = value('district');
 	const district = districtText === undefined ? undefined : Number(districtText);
-	if (district !== undefined && !(Number.isInteger(district) && district >= 1 && district <= 99)) {
+	if (district !== undefined && !(/^\d{1,2}$/.test(districtText!) && district >= 1)) {
 		return { ok: false, field: 'district', key: 'errors.stats_district' };
 	}
 	const category = value('category');

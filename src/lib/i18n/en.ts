@@ -33,6 +33,7 @@ export const en: Record<keyof typeof pl, string> = {
 	'errors.unavailable_outcome_unknown': 'The connection to the database broke while saving, so we cannot tell whether your report was taken. Before sending it again, check the map in a moment to see whether it is already there.',
 	'errors.stats_month': 'Give a month as YYYY-MM, e.g. 2026-03.',
 	'errors.stats_range': 'The end of the period cannot come before its start.',
+	'errors.stats_range_long': 'A period can span at most 120 months (10 years).',
 	'errors.stats_district': "There is no such district. Kraków's districts are numbered 1 to 18.",
 	'errors.stats_category': 'There is no such category.',
 	'status.new': 'New',
@@ -208,4 +209,6 @@ export const en: Record<keyof typeof pl, string> = {
 	'district.oldest_open': 'Open the longest',
 	'district.overdue': 'Overdue: open longer than {days} days',
 	'district.overdue_count': 'Overdue reports: {count}. Below, those with the most support.',
+	'stats.other_categories': 'Other categories',
+	'stats.month_placeholder': 'YYYY-MM',
 };

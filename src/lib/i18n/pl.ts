@@ -32,6 +32,7 @@ export const pl = {
 	'errors.unavailable_outcome_unknown': 'Połączenie z bazą danych zerwało się w chwili zapisu, więc nie wiemy, czy zgłoszenie zostało przyjęte. Zanim wyślesz je ponownie, sprawdź za chwilę na mapie, czy już tam jest.',
 	'errors.stats_month': 'Podaj miesiąc w postaci RRRR-MM, np. 2026-03.',
 	'errors.stats_range': 'Koniec okresu nie może być wcześniej niż jego początek.',
+	'errors.stats_range_long': 'Okres może obejmować najwyżej 120 miesięcy (10 lat).',
 	'errors.stats_district': 'Nie ma takiej dzielnicy. Dzielnice Krakowa mają numery od 1 do 18.',
 	'errors.stats_category': 'Nie ma takiej kategorii.',
 	'status.new': 'Nowe',
@@ -207,4 +208,6 @@ export const pl = {
 	'district.oldest_open': 'Najdłużej otwarte',
 	'district.overdue': 'Zaległe: otwarte dłużej niż {days} dni',
 	'district.overdue_count': 'Zaległych zgłoszeń: {count}. Poniżej te z największym poparciem.',
+	'stats.other_categories': 'Pozostałe kategorie',
+	'stats.month_placeholder': 'RRRR-MM',
 } as const;

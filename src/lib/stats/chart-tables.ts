@@ -3,7 +3,7 @@
  * accessible table and its CSV are all drawn from this one table, so they cannot disagree.
  * Shared by the browser (charts, tables) and the server (CSV).
  */
-import type { Statistics, Tally } from '../server/stats/figures.ts';
+import type { CategoryFigures, Statistics, Tally } from '../server/stats/figures.ts';
 import { CHANNELS } from '../domain/report-types.ts';
 import { LOCALES, translate, type Language, type MessageKey } from '../i18n/index.ts';
 
@@ -36,6 +36,12 @@ export interface ChartTable {
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
+/** A category's name, or "Other categories" for the rest summed together. */
+export function categoryLabel(category: CategoryFigures, lang: Language): string {
+	if (category.code === null) return translate(lang, 'stats.other_categories');
+	return lang === 'pl' ? category.namePl : category.nameEn;
+}
+
 /** "mar 2026" / "Mar 2026". */
 export function monthLabel(month: string, lang: Language): string {
 	const [y, m] = month.split('-').map(Number);
@@ -50,7 +56,7 @@ export function chartTable(stats: Statistics, id: ChartId, lang: Language): Char
 		{ label: t('stats.median_days'), unit: 'days', values: tallies.map((x) => x.medianDays) },
 		{ label: t('stats.p90_days'), unit: 'days', values: tallies.map((x) => x.p90Days) }
 	];
-	const categoryRows = stats.categories.map((c) => ({ key: c.code ?? 'other', label: lang === 'pl' ? c.namePl : c.nameEn }));
+	const categoryRows = stats.categories.map((c) => ({ key: c.code ?? 'other', label: categoryLabel(c, lang) }));
 	switch (id) {
 		case 'volume':
 			return {

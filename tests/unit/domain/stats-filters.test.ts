@@ -24,7 +24,12 @@ describe('statistics filters', () => {
 		['district=abc', 'district', 'errors.stats_district'],
 		['district=0', 'district', 'errors.stats_district'],
 		['category=DROP TABLE', 'category', 'errors.stats_category'],
-		['type=complaint', 'type', 'errors.type']
+		['type=complaint', 'type', 'errors.type'],
+		['to=9999-12', 'to', 'errors.stats_month'],
+		['from=0000-01', 'from', 'errors.stats_month'],
+		['from=2010-01&to=2020-01', 'from', 'errors.stats_range_long'],
+		['district=1e1', 'district', 'errors.stats_district'],
+		['district=5.0', 'district', 'errors.stats_district']
 	])('refuse %s with a reason', (query, field, key) => {
 		expect(parse(query)).toEqual({ ok: false, field, key });
 	});
@@ -39,6 +44,8 @@ describe('statistics filters', () => {
 		expect(addMonths('2026-01', -1)).toBe('2025-12');
 		expect(addMonths('2025-12', 14)).toBe('2027-02');
 		expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+		expect(monthsBetween('2026-02', '2026-01')).toEqual([]);
+		expect(parse('from=2016-05&to=2026-04')).toMatchObject({ ok: true }); // exactly 120 months
 		expect(warsawDay(new Date('2026-03-31T22:30:00Z'))).toBe('2026-04-01');
 		expect(warsawDay(new Date('2026-01-31T22:30:00Z'))).toBe('2026-01-31');
 	});

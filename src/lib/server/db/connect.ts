@@ -55,7 +55,7 @@ async function connectPostgres(url: string): Promise<Database> {
 		kind: 'postgres',
 		db,
 		rows: (query) => rowsOf(db, query),
-		listen: async (channel, onNotify, onListening) => void listeners.push(await listenPostgres(postgres, url, channel, onNotify, onListening)),
+		listen: async (channel, onNotify, onListening) => void listeners.push(listenPostgres(postgres, url, channel, onNotify, onListening)),
 		close: async () => {
 			await Promise.all([...listeners.map((stop) => stop()), client.end({ timeout: 5 })]);
 		}
@@ -67,16 +67,17 @@ const RELISTEN_MS = 500;
 
 /**
  * LISTEN on a connection of its own that listens again, for as long as it takes, whenever the
- * connection closes. (postgres-js's own `listen` retries once: a restart longer than that attempt
- * lost the notifications for good.) Resolves once listening; returns the stop function.
+ * connection closes or an attempt fails (postgres-js's own `listen` retries once: a restart longer
+ * than that attempt lost the notifications for good). Returns at once with the stop function;
+ * `onListening` tells each time listening (re)starts.
  */
-async function listenPostgres(
+function listenPostgres(
 	postgres: typeof import('postgres'),
 	url: string,
 	channel: string,
 	onNotify: (payload: string) => void,
 	onListening: () => void
-): Promise<() => Promise<void>> {
+): () => Promise<void> {
 	let stopped = false;
 	let attempt: Promise<void> | undefined;
 	let retry: ReturnType<typeof setTimeout> | undefined;
@@ -90,18 +91,20 @@ async function listenPostgres(
 		// The option postgres-js's own `listen` uses; missing from its types.
 		...{ onnotify: (name: string, payload: string) => name === channel && onNotify(payload) }
 	});
-	const listenOnce = () => listener`LISTEN ${listener(channel)}`.then(() => onListening());
 	const listenAgain = () => {
 		if (stopped || attempt || retry) return;
-		attempt = listenOnce().then(
-			() => (attempt = undefined),
+		attempt = listener`LISTEN ${listener(channel)}`.then(
+			() => {
+				attempt = undefined;
+				onListening();
+			},
 			() => {
 				attempt = undefined;
 				if (!stopped) retry = setTimeout(() => ((retry = undefined), listenAgain()), RELISTEN_MS);
 			}
 		);
 	};
-	await (attempt = listenOnce().finally(() => (attempt = undefined)));
+	listenAgain();
 	return async () => {
 		stopped = true;
 		clearTimeout(retry);

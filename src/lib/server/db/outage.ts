@@ -27,7 +27,7 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'
  */
 export class OutcomeUnknownError extends Error {
 	constructor(cause: unknown) {
-		super('The database connection was lost while committing; the write may have been saved.', { cause });
+		super('The database connection was lost before the commit was confirmed; the write may have been saved.', { cause });
 		this.name = 'OutcomeUnknownError';
 	}
 }
@@ -35,18 +35,35 @@ export class OutcomeUnknownError extends Error {
 type Transaction = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
 
 /**
- * A transaction that tells a lost connection during COMMIT (OutcomeUnknownError: perhaps saved)
- * from one before it (the error as thrown: nothing was saved).
+ * How long a write may take before the resident is told its outcome is unknown. Rarely, a transaction
+ * whose connection is lost mid-way never settles in postgres-js 3.4.9 (the connection is handed to
+ * another query while the transaction still holds it: porsager/postgres#1168's discussion); nobody
+ * must wait for it.
+ */
+export const TRANSACTION_DEADLINE_MS = 4000;
+
+/**
+ * A transaction that tells a lost connection during COMMIT, or no answer by the deadline
+ * (OutcomeUnknownError: perhaps saved), from one lost before it (the error as thrown: nothing was saved).
  */
 export async function transactionKnowingOutcome<T>(database: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
 	let committing = false;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const running = database.db.transaction(async (tx) => {
+		const result = await work(tx);
+		committing = true;
+		return result;
+	});
+	const deadline = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new OutcomeUnknownError(new Error(`no answer within ${TRANSACTION_DEADLINE_MS} ms`))), TRANSACTION_DEADLINE_MS);
+	});
+	// Settling after the deadline must not surface as an unhandled rejection.
+	running.catch(() => undefined);
 	try {
-		return await database.db.transaction(async (tx) => {
-			const result = await work(tx);
-			committing = true;
-			return result;
-		});
+		return await Promise.race([running, deadline]);
 	} catch (e) {
 		throw committing && isDatabaseUnavailable(e) ? new OutcomeUnknownError(e) : e;
+	} finally {
+		clearTimeout(timer);
 	}
 }

@@ -93,7 +93,14 @@ function watchVersion(database: Database): VersionWatch {
 				// Versions only grow, so a late notification cannot take the memory back.
 				latest = Math.max(latest, version);
 				notifiedDuringRead = Math.max(notifiedDuringRead, version);
-				for (const listener of announced) listener(version);
+				for (const listener of announced) {
+					// One listener's failure must not keep the others from hearing, nor reach the driver.
+					try {
+						listener(version);
+					} catch (error) {
+						console.error('Map version: a listener failed', error);
+					}
+				}
 			},
 			() => {
 				listening = true;

@@ -32,12 +32,9 @@ export interface DistrictFigures extends Tally {
 	perThousand: number | null;
 }
 
-export interface CategoryFigures extends Tally {
-	/** null: the categories outside the top ones, together. */
-	code: string | null;
-	namePl: string;
-	nameEn: string;
-}
+export type CategoryFigures = Tally &
+	/** code null: the categories outside the top ones, together. */
+	({ code: string; namePl: string; nameEn: string } | { code: null });
 
 /** Open reports by how long they have waited (days since filing, on Kraków's calendar). */
 export interface Backlog {
@@ -176,9 +173,9 @@ export async function statistics(database: Database, filters: StatsFilters, toda
 	});
 
 	const [dc, dd] = [cutOf(countRows, 'district'), histogramsOf(histogramRows, 'district')];
+	// Every district, whatever the district filter: a district's page and a filtered view keep the others for comparison.
 	const districtFigures = districts.map((d): DistrictFigures => {
-		const shown = !filters.district || filters.district === d.id;
-		const figures = shown ? tally(dc.get(String(d.id)), dd.get(String(d.id))) : tally();
+		const figures = tally(dc.get(String(d.id)), dd.get(String(d.id)));
 		return { id: d.id, name: d.name, population: d.population, ...figures, perThousand: d.population ? (figures.reports * 1000) / d.population : null };
 	});
 
@@ -193,21 +190,18 @@ export async function statistics(database: Database, filters: StatsFilters, toda
 		const ids = rest.map((r) => String(r.category.id));
 		categoryFigures.push({
 			code: null,
-			namePl: 'Pozostałe kategorie',
-			nameEn: 'Other categories',
 			...tally(ids.flatMap((id) => cc.get(id) ?? []), ids.flatMap((id) => cd.get(id) ?? []))
 		});
 	}
 
-	const [hc, hd] = [mc, md];
 	const ytd = monthsBetween(`${month.slice(0, 4)}-01`, month);
 	return {
 		filters,
 		headline: {
 			month,
-			thisMonth: tally(hc.get(month), hd.get(month)),
-			lastMonth: tally(hc.get(addMonths(month, -1)), hd.get(addMonths(month, -1))),
-			yearToDate: tally(ytd.flatMap((m) => hc.get(m) ?? []), ytd.flatMap((m) => hd.get(m) ?? []))
+			thisMonth: tally(mc.get(month), md.get(month)),
+			lastMonth: tally(mc.get(addMonths(month, -1)), md.get(addMonths(month, -1))),
+			yearToDate: tally(ytd.flatMap((m) => mc.get(m) ?? []), ytd.flatMap((m) => md.get(m) ?? []))
 		},
 		months,
 		districts: districtFigures,
@@ -218,7 +212,7 @@ export async function statistics(database: Database, filters: StatsFilters, toda
 	};
 }
 
-/** Open reports filed within the range, by age today (under 7 days, 7–30, 30–90, over 90). */
+/** Every open report today by its age (under 7 days, 7–30, 30–90, over 90): the date range does not apply, a backlog is now. */
 async function backlogOf(database: Database, filters: StatsFilters, today: string): Promise<Backlog> {
 	const age = sql`(${today}::date - day)`;
 	const [backlog] = await database.rows<Backlog>(sql`
@@ -227,7 +221,7 @@ async function backlogOf(database: Database, filters: StatsFilters, today: strin
 			coalesce(sum(reports) FILTER (WHERE ${age} >= 30 AND ${age} < 90), 0)::int AS "from30to90",
 			coalesce(sum(reports) FILTER (WHERE ${age} >= 90), 0)::int AS over90
 		FROM open_day_counts
-		WHERE day >= ${firstDay(filters.from)} AND day < ${firstDay(filters.to)} + interval '1 month'
+		WHERE true
 			${filters.district ? sql`AND district_id = ${filters.district}` : sql``}
 			${filters.category ? sql`AND category_id = (SELECT id FROM categories WHERE code = ${filters.category})` : sql``}
 			${filters.type ? sql`AND type = ${filters.type}` : sql``}`);
@@ -237,8 +231,9 @@ async function backlogOf(database: Database, filters: StatsFilters, today: strin
 const computed = versionCache<Statistics>(64);
 
 /**
- * The statistics as they stand: computed once per map version (any change to reports moves it),
- * Kraków day (ages and "this month" move with the calendar) and filter set, however many read them.
+ * The statistics as they stand: computed once per map version (filing, moving, hiding or a change of
+ * status moves it), Kraków day (ages and "this month" move with the calendar) and filter set,
+ * however many read them.
  */
 export async function currentStatistics(database: Database, filters: StatsFilters, now = new Date()): Promise<Statistics> {
 	const today = warsawDay(now);
