@@ -43,7 +43,7 @@ function unavailable(event: RequestEvent, response: Response): Response {
 	const headers = { 'retry-after': RETRY_AFTER_S, 'cache-control': 'no-store' };
 	const message = translate(event.locals.lang, 'errors.unavailable');
 	// A page's data fetched by the browser: SvelteKit takes the body of a failed __data.json as the page's error.
-	if (event.url.pathname.endsWith('__data.json')) return json({ message, unavailable: true }, { status: 503, headers });
+	if (event.isDataRequest) return json({ message, unavailable: true }, { status: 503, headers });
 	if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) {
 		return json({ error: { code: 'database_unavailable', message } }, { status: 503, headers });
 	}
