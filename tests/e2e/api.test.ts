@@ -60,7 +60,15 @@ test('the reporter’s contact details appear nowhere public; the page has OpenG
 	await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
 	await expect(page).toHaveURL(/created=1/);
 	const url = page.url().replace('?created=1', '');
-	for (const body of [await (await request.get(url)).text(), await (await request.get('/?bbox=19.944,50.0647,19.946,50.0657')).text()]) {
+	const publicBodies = [
+		await (await request.get(url)).text(),
+		await (await request.get('/?bbox=19.944,50.0647,19.946,50.0657')).text(),
+		await (await request.get('/data/reports.csv')).text(),
+		await (await request.get('/data/reports.geojson')).text()
+	];
+	expect(publicBodies[2]).toContain('Przepełniony kosz'); // the report is in the downloads, its contacts are not
+	expect(publicBodies[3]).toContain('Przepełniony kosz');
+	for (const body of publicBodies) {
 		expect(body).not.toContain('mieszkanka@example.com');
 		expect(body).not.toContain('601 234 567');
 	}

@@ -36,6 +36,8 @@ export const en: Record<keyof typeof pl, string> = {
 	'errors.stats_range_long': 'A period can span at most 120 months (10 years).',
 	'errors.stats_district': "There is no such district. Kraków's districts are numbered 1 to 18.",
 	'errors.stats_category': 'There is no such category.',
+	'errors.export_date': 'Give a day as YYYY-MM-DD, e.g. 2026-03-31.',
+	'errors.export_bbox': 'Give the area as west,south,east,north in degrees, e.g. 19.90,50.04,19.98,50.08.',
 	'status.new': 'New',
 	'status.accepted': 'Accepted',
 	'status.forwarded': 'Forwarded to a department',
@@ -211,4 +213,9 @@ export const en: Record<keyof typeof pl, string> = {
 	'district.overdue_count': 'Overdue reports: {count}. Below, those with the most support.',
 	'stats.other_categories': 'Other categories',
 	'stats.month_placeholder': 'YYYY-MM',
+	'data.title': 'Open data',
+	'data.dictionary': 'Data dictionary',
+	'data.column': 'Column',
+	'data.type': 'Type and values',
+	'data.meaning': 'Meaning',
 };

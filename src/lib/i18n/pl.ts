@@ -35,6 +35,8 @@ export const pl = {
 	'errors.stats_range_long': 'Okres może obejmować najwyżej 120 miesięcy (10 lat).',
 	'errors.stats_district': 'Nie ma takiej dzielnicy. Dzielnice Krakowa mają numery od 1 do 18.',
 	'errors.stats_category': 'Nie ma takiej kategorii.',
+	'errors.export_date': 'Podaj dzień w postaci RRRR-MM-DD, np. 2026-03-31.',
+	'errors.export_bbox': 'Obszar podaj jako zachód,południe,wschód,północ w stopniach, np. 19.90,50.04,19.98,50.08.',
 	'status.new': 'Nowe',
 	'status.accepted': 'Przyjęte',
 	'status.forwarded': 'Przekazane do jednostki',
@@ -210,4 +212,9 @@ export const pl = {
 	'district.overdue_count': 'Zaległych zgłoszeń: {count}. Poniżej te z największym poparciem.',
 	'stats.other_categories': 'Pozostałe kategorie',
 	'stats.month_placeholder': 'RRRR-MM',
+	'data.title': 'Otwarte dane',
+	'data.dictionary': 'Słownik danych',
+	'data.column': 'Kolumna',
+	'data.type': 'Typ i wartości',
+	'data.meaning': 'Znaczenie',
 } as const;

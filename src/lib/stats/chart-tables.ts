@@ -5,6 +5,7 @@
  */
 import type { CategoryFigures, Statistics, Tally } from '../server/stats/figures.ts';
 import { CHANNELS } from '../domain/report-types.ts';
+import { csvRecord } from '../domain/csv.ts';
 import { LOCALES, translate, type Language, type MessageKey } from '../i18n/index.ts';
 
 export const CHART_IDS = ['volume', 'channels', 'resolution', 'resolve-time', 'districts', 'categories', 'resolve-time-categories', 'backlog'] as const;
@@ -102,11 +103,6 @@ export function chartTable(stats: Statistics, id: ChartId, lang: Language): Char
 
 /** The table as CSV (RFC 4180: a header row, fields quoted where needed, CRLF): exactly the rows and series the chart draws. */
 export function chartCsv(table: ChartTable): string {
-	const field = (value: string | number | null) => {
-		const text = value === null ? '' : String(value);
-		return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-	};
-	const unit = (s: ChartSeries) => (s.unit === 'percent' ? `${s.label} (%)` : s.label);
-	const lines = [[table.rowHeader, ...table.series.map(unit)], ...table.rows.map((row, i) => [row.label, ...table.series.map((s) => s.values[i])])];
-	return lines.map((line) => line.map(field).join(',')).join('\r\n') + '\r\n';
+	const header = csvRecord([table.rowHeader, ...table.series.map((s) => (s.unit === 'percent' ? `${s.label} (%)` : s.label))]);
+	return header + table.rows.map((row, i) => csvRecord([row.label, ...table.series.map((s) => s.values[i])])).join('');
 }

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/connect.ts';
+import type { ExportFilters } from '../../domain/export-filters.ts';
+import { statusGroup, type Status } from '../../domain/status.ts';
+import { filterConditions, periodCondition, where } from '../map/filter-sql.ts';
+
+/** One public report as downloads carry it: never a contact, a voter or a hidden report. */
+export interface ExportedReport {
+	id: string;
+	type: string;
+	category: string;
+	category_name_pl: string;
+	category_name_en: string;
+	status: Status;
+	status_group: string;
+	district: number;
+	district_name: string;
+	lng: number;
+	lat: number;
+	address: string | null;
+	title: string;
+	description: string | null;
+	channel: string;
+	votes: number;
+	created_at: string;
+	updated_at: string;
+	resolved_at: string | null;
+	duplicate_of: string | null;
+	generated: boolean;
+}
+
+export type ExportColumn = keyof ExportedReport;
+
+/** The columns, in order, with what they mean: the CSV header, the GeoJSON properties and the data page's dictionary. */
+export const EXPORT_COLUMNS: { name: ExportColumn; type: string; pl: string; en: string }[] = [
+	{ name: 'id', type: 'text', pl: 'Stały numer zgłoszenia, np. KCK-2026-000123 (adres strony: /reports/{id}).', en: 'The report’s stable reference, e.g. KCK-2026-000123 (its page: /reports/{id}).' },
+	{ name: 'type', type: 'problem | idea', pl: 'Problem czy pomysł.', en: 'A problem or an idea.' },
+	{ name: 'category', type: 'text', pl: 'Kod kategorii (jak w Open311 service_code).', en: 'The category’s code (as Open311’s service_code).' },
+	{ name: 'category_name_pl', type: 'text', pl: 'Nazwa kategorii po polsku.', en: 'The category’s name in Polish.' },
+	{ name: 'category_name_en', type: 'text', pl: 'Nazwa kategorii po angielsku.', en: 'The category’s name in English.' },
+	{ name: 'status', type: 'new | accepted | forwarded | in_progress | resolved | rejected | not_competent | duplicate', pl: 'Stan zgłoszenia.', en: 'The report’s status.' },
+	{ name: 'status_group', type: 'open | in_progress | resolved | closed', pl: 'Grupa stanów, jak na mapie.', en: 'The status group, as the map shows it.' },
+	{ name: 'district', type: 'integer 1–18', pl: 'Numer dzielnicy.', en: 'The district’s number.' },
+	{ name: 'district_name', type: 'text', pl: 'Nazwa dzielnicy.', en: 'The district’s name.' },
+	{ name: 'lng', type: 'number (WGS 84)', pl: 'Długość geograficzna pinezki.', en: 'The pin’s longitude.' },
+	{ name: 'lat', type: 'number (WGS 84)', pl: 'Szerokość geograficzna pinezki.', en: 'The pin’s latitude.' },
+	{ name: 'address', type: 'text or empty', pl: 'Adres lub opis miejsca podany przez zgłaszającego.', en: 'The address or place as the reporter gave it.' },
+	{ name: 'title', type: 'text', pl: 'Tytuł.', en: 'The title.' },
+	{ name: 'description', type: 'text or empty', pl: 'Opis.', en: 'The description.' },
+	{ name: 'channel', type: 'online | phone | email | in_person', pl: 'Którędy zgłoszenie dotarło do KCK.', en: 'How the report reached KCK.' },
+	{ name: 'votes', type: 'integer', pl: 'Liczba głosów „mnie też”.', en: 'The number of "me too" votes.' },
+	{ name: 'created_at', type: 'ISO 8601 (UTC)', pl: 'Kiedy zgłoszenie wpłynęło.', en: 'When the report was filed.' },
+	{ name: 'updated_at', type: 'ISO 8601 (UTC)', pl: 'Ostatnia zmiana.', en: 'The last change.' },
+	{ name: 'resolved_at', type: 'ISO 8601 (UTC) or empty', pl: 'Kiedy rozwiązane (tylko rozwiązane).', en: 'When resolved (resolved reports only).' },
+	{ name: 'duplicate_of', type: 'text or empty', pl: 'Numer zgłoszenia, które to powtarza (tylko duplikaty).', en: 'The report this one repeats (duplicates only).' },
+	{ name: 'generated', type: 'true | false', pl: 'Czy to wygenerowane dane demonstracyjne.', en: 'Whether this is generated demo data.' }
+];
+
+/** Rows fetched at a time: enough to keep the database busy, few enough that memory stays flat. */
+const BATCH = 2000;
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/**
+ * Visible reports matching the filters, in order of id, a batch at a time (keyset: each batch starts
+ * after the last id of the one before), so a million rows never sit in memory and a reader that stops
+ * asking stops the reading. The same SQL on PostgreSQL and PGlite.
+ */
+export async function* exportReports(database: Database, filters: ExportFilters): AsyncGenerator<ExportedReport[]> {
+	const conditions = [periodCondition(filters.map), ...filterConditions(filters.map)];
+	if (filters.from) conditions.push(sql`created_at >= (${filters.from}::date::timestamp AT TIME ZONE 'Europe/Warsaw')`);
+	if (filters.to) conditions.push(sql`created_at < ((${filters.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Warsaw')`);
+	if (filters.bbox) {
+		const [w, s, e, n] = filters.bbox;
+		conditions.push(sql`location && ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`);
+	}
+	for (let after = 0; ; ) {
+		const rows = await database.rows<Omit<ExportedReport, 'status_group'> & { key: number }>(sql`
+			SELECT r.id::int8::float8 AS key, r.public_ref AS id, r.type, c.code AS category, c.name_pl AS category_name_pl, c.name_en AS category_name_en,
+				r.status, r.district_id AS district, d.name AS district_name, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
+				r.address, r.title, r.description, r.channel, r.vote_count AS votes, r.created_at, r.updated_at, r.resolved_at,
+				dup.public_ref AS duplicate_of, r.is_generated AS generated
+			FROM (SELECT * FROM reports ${where([...conditions, sql`id > ${after}`])} ORDER BY id LIMIT ${BATCH}) r
+			JOIN categories c ON c.id = r.category_id
+			JOIN districts d ON d.id = r.district_id
+			LEFT JOIN reports dup ON dup.id = r.duplicate_of_id
+			ORDER BY r.id`);
+		if (!rows.length) return;
+		after = rows[rows.length - 1].key;
+		yield rows.map(({ key: _, ...row }) => ({
+			...row,
+			status_group: statusGroup(row.status),
+			created_at: iso(row.created_at)!,
+			updated_at: iso(row.updated_at)!,
+			resolved_at: iso(row.resolved_at)
+		}));
+		if (rows.length < BATCH) return;
+	}
+}
