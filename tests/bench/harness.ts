@@ -67,6 +67,7 @@ export async function startApp(url: string, port: string) {
 		});
 	return {
 		origin,
+		pid: app.pid!,
 		fetchBytes,
 		stop: () => {
 			agent.destroy();
@@ -82,3 +83,10 @@ export function printTable(rows: string[][]): void {
 }
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/** A process's resident memory in MB, from /proc (Linux). */
+export async function rssMb(pid: number): Promise<number> {
+	const { readFile } = await import('node:fs/promises');
+	const kb = Number((await readFile(`/proc/${pid}/status`, 'utf8')).match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+	return kb / 1024;
+}

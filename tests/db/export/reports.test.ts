@@ -7,7 +7,7 @@ import { createReport } from '../../../src/lib/server/reports/create.ts';
 import { newReportSchema } from '../../../src/lib/domain/report-input.ts';
 import { parseExportFilters } from '../../../src/lib/domain/export-filters.ts';
 import { EXPORT_COLUMNS, exportReports } from '../../../src/lib/server/export/reports.ts';
-import { csvOf, geoJsonOf } from '../../../src/lib/server/export/formats.ts';
+import { byteStream, csvOf, geoJsonOf } from '../../../src/lib/server/export/formats.ts';
 import { clearReports, testDatabase } from '../../support/database.ts';
 
 let database: Database;
@@ -33,7 +33,7 @@ beforeAll(async () => {
 	await file('Pomysł w Krowodrzy', { type: 'idea', category: 'green_patch', lng: 19.92601, lat: 50.07305 });
 	const hidden = await file('Ukryte');
 	await database.db.execute(sql`UPDATE reports SET hidden = true WHERE id = ${hidden.id}`);
-	// More than one batch (2,000), so the keyset paging is crossed.
+	// Several batches of 1,000 (below), so the keyset paging and the read ahead are crossed.
 	await database.db.execute(sql`INSERT INTO reports (type, category_id, title, location, district_id, channel)
 		SELECT 'problem', (SELECT id FROM categories WHERE code = 'pothole'), 'Seria ' || n, ST_SetSRID(ST_MakePoint(19.94, 50.06), 4326), 1, 'phone'
 		FROM generate_series(1, 2100) n`);
@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 describe('downloads', () => {
 	it('CSV: parses strictly (RFC 4180), one record per visible report, the same columns as the dictionary', async () => {
-		const csv = await text(csvOf(exportReports(database, filters())));
+		const csv = await text(csvOf(exportReports(database, filters(), 1000)));
 		const records: Record<string, string>[] = parse(csv, STRICT_CSV);
 		expect(Object.keys(records[0])).toEqual(EXPORT_COLUMNS.map((c) => c.name));
 		expect(records).toHaveLength(2102);
@@ -77,6 +77,16 @@ describe('downloads', () => {
 		expect(await count('from=2000-01-01&to=2000-12-31')).toBe(0);
 		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
 		expect(await count(`from=${today}&to=${today}`)).toBe(2102);
+	});
+
+	it('read only as fast as the client takes, and stop reading when it goes away', async () => {
+		const batches = exportReports(database, filters(), 100);
+		const reader = byteStream(csvOf(batches)).getReader();
+		const decoder = new TextDecoder();
+		expect(decoder.decode((await reader.read()).value)).toMatch(/^id,type,/);
+		expect(decoder.decode((await reader.read()).value).split('\r\n')).toHaveLength(101); // one batch, then a pause
+		await reader.cancel();
+		expect(await batches.next()).toEqual({ done: true, value: undefined });
 	});
 
 	it('never carry a reporter’s contact details', async () => {

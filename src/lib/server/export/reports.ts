@@ -57,7 +57,7 @@ export const EXPORT_COLUMNS: { name: ExportColumn; type: string; pl: string; en:
 ];
 
 /** Rows fetched at a time: enough to keep the database busy, few enough that memory stays flat. */
-const BATCH = 2000;
+const BATCH = 5000;
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -66,7 +66,7 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
  * after the last id of the one before), so a million rows never sit in memory and a reader that stops
  * asking stops the reading. The same SQL on PostgreSQL and PGlite.
  */
-export async function* exportReports(database: Database, filters: ExportFilters): AsyncGenerator<ExportedReport[]> {
+export async function* exportReports(database: Database, filters: ExportFilters, batch = BATCH): AsyncGenerator<ExportedReport[]> {
 	const conditions = [periodCondition(filters.map), ...filterConditions(filters.map)];
 	if (filters.from) conditions.push(sql`created_at >= (${filters.from}::date::timestamp AT TIME ZONE 'Europe/Warsaw')`);
 	if (filters.to) conditions.push(sql`created_at < ((${filters.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Warsaw')`);
@@ -74,19 +74,25 @@ export async function* exportReports(database: Database, filters: ExportFilters)
 		const [w, s, e, n] = filters.bbox;
 		conditions.push(sql`location && ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`);
 	}
-	for (let after = 0; ; ) {
-		const rows = await database.rows<Omit<ExportedReport, 'status_group'> & { key: number }>(sql`
-			SELECT r.id::int8::float8 AS key, r.public_ref AS id, r.type, c.code AS category, c.name_pl AS category_name_pl, c.name_en AS category_name_en,
+	const read = (after: number) =>
+		database.rows<Omit<ExportedReport, 'status_group'> & { key: number }>(sql`
+			SELECT r.id::float8 AS key, r.public_ref AS id, r.type, c.code AS category, c.name_pl AS category_name_pl, c.name_en AS category_name_en,
 				r.status, r.district_id AS district, d.name AS district_name, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
 				r.address, r.title, r.description, r.channel, r.vote_count AS votes, r.created_at, r.updated_at, r.resolved_at,
 				dup.public_ref AS duplicate_of, r.is_generated AS generated
-			FROM (SELECT * FROM reports ${where([...conditions, sql`id > ${after}`])} ORDER BY id LIMIT ${BATCH}) r
+			FROM (SELECT * FROM reports ${where([...conditions, sql`id > ${after}`])} ORDER BY id LIMIT ${batch}) r
 			JOIN categories c ON c.id = r.category_id
 			JOIN districts d ON d.id = r.district_id
 			LEFT JOIN reports dup ON dup.id = r.duplicate_of_id
 			ORDER BY r.id`);
+	// The next batch is asked for while this one is written out: one batch ahead, no more.
+	let next = read(0);
+	for (;;) {
+		const rows = await next;
 		if (!rows.length) return;
-		after = rows[rows.length - 1].key;
+		next = rows.length < batch ? Promise.resolve([]) : read(rows[rows.length - 1].key);
+		// A reader that stops early leaves this read unawaited; its failure is then nobody's to hear.
+		next.catch(() => undefined);
 		yield rows.map(({ key: _, ...row }) => ({
 			...row,
 			status_group: statusGroup(row.status),
@@ -94,6 +100,5 @@ export async function* exportReports(database: Database, filters: ExportFilters)
 			updated_at: iso(row.updated_at)!,
 			resolved_at: iso(row.resolved_at)
 		}));
-		if (rows.length < BATCH) return;
 	}
 }

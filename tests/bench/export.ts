@@ -1,0 +1,70 @@
+/**
+ * The full downloads through the built app on a real PostgreSQL: CSV and GeoJSON of every report,
+ * in rows per second, with the app's resident memory before and at its peak during the export:
+ *   npm run build && BENCH_DATABASE_URL=postgres://… node tests/bench/export.ts
+ * Fill the database first with `npm run bench:seed` (1,000,000 reports). Nothing is written.
+ */
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { connect } from '../../src/lib/server/db/connect.ts';
+import { benchDatabaseUrl, printTable, rssMb, startApp } from './harness.ts';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '4393' } } });
+const url = benchDatabaseUrl();
+const database = await connect({ databaseUrl: url });
+const app = await startApp(url, values.port);
+
+/** Downloads `path` as a slow-enough client would (reading as it comes), counting rows by their line ends. */
+function download(path: string, rowEnd: Buffer): Promise<{ rows: number; bytes: number; seconds: number; peakRss: number }> {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		let [rows, bytes, peakRss] = [0, 0, 0];
+		const sampling = setInterval(() => rssMb(app.pid).then((mb) => (peakRss = Math.max(peakRss, mb))), 50);
+		http
+			.get(app.origin + path, (response) => {
+				if (response.statusCode !== 200) reject(new Error(`${path}: HTTP ${response.statusCode}`));
+				response.on('data', (chunk: Buffer) => {
+					bytes += chunk.length;
+					for (let i = chunk.indexOf(rowEnd); i !== -1; i = chunk.indexOf(rowEnd, i + rowEnd.length)) rows++;
+				});
+				response.on('end', () => {
+					clearInterval(sampling);
+					resolve({ rows, bytes, seconds: (performance.now() - started) / 1000, peakRss });
+				});
+			})
+			.on('error', reject);
+	});
+}
+
+try {
+	const [{ reports, server }] = await database.rows<{ reports: number; server: string }>(
+		sql`SELECT (SELECT count(*)::int FROM reports WHERE NOT hidden) AS reports, current_setting('server_version') AS server`
+	);
+	console.log(`Export benchmark: ${reports.toLocaleString('en')} public reports, PostgreSQL ${server}\n`);
+	const rows = [['download', 'rows', 'MB', 'seconds', 'rows/s', 'app RSS before', 'app RSS peak', 'growth', 'target']];
+	for (const [name, path, rowEnd] of [
+		['CSV', '/data/reports.csv', '\r\n'],
+		['GeoJSON', '/data/reports.geojson', '"type":"Feature"']
+	] as const) {
+		const before = await rssMb(app.pid);
+		const result = await download(path, Buffer.from(rowEnd));
+		const counted = name === 'CSV' ? result.rows - 1 : result.rows; // the CSV's header row
+		const rate = counted / result.seconds;
+		rows.push([
+			name,
+			counted.toLocaleString('en'),
+			(result.bytes / 1e6).toFixed(1),
+			result.seconds.toFixed(2),
+			Math.round(rate).toLocaleString('en'),
+			`${before.toFixed(0)} MB`,
+			`${result.peakRss.toFixed(0)} MB`,
+			`${(result.peakRss - before).toFixed(0)} MB`,
+			name === 'CSV' ? `${rate >= 300_000 ? 'met' : 'MISSED'} (≥ 300,000 rows/s); RSS growth ${result.peakRss - before < 100 ? 'met' : 'MISSED'} (< 100 MB)` : ''
+		]);
+	}
+	printTable(rows);
+} finally {
+	app.stop();
+	await database.close();
+}
