@@ -24,9 +24,13 @@ function download(path: string, rowEnd: Buffer): Promise<{ rows: number; bytes: 
 		http
 			.get(app.origin + path, (response) => {
 				if (response.statusCode !== 200) reject(new Error(`${path}: HTTP ${response.statusCode}`));
+				// A row's end may be split between two chunks: each chunk is searched with the previous one's tail.
+				let tail = Buffer.alloc(0);
 				response.on('data', (chunk: Buffer) => {
 					bytes += chunk.length;
-					for (let i = chunk.indexOf(rowEnd); i !== -1; i = chunk.indexOf(rowEnd, i + rowEnd.length)) rows++;
+					const text = Buffer.concat([tail, chunk]);
+					for (let i = text.indexOf(rowEnd); i !== -1; i = text.indexOf(rowEnd, i + rowEnd.length)) rows++;
+					tail = text.subarray(Math.max(0, text.length - rowEnd.length + 1));
 				});
 				response.on('end', () => {
 					clearInterval(sampling);
