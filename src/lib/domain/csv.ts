@@ -4,7 +4,7 @@ export function csvField(value: string | number | boolean | null | undefined): s
 	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One CSV record, ended with CRLF. */
-export function csvRecord(values: readonly (string | number | boolean | null | undefined)[]): string {
-	return values.map(csvField).join(',') + '\r\n';
+/** One CSV record, ended with CRLF (RFC 4180's own) or, as PostgreSQL's COPY writes, LF. */
+export function csvRecord(values: readonly (string | number | boolean | null | undefined)[], end: '\r\n' | '\n' = '\r\n'): string {
+	return values.map(csvField).join(',') + end;
 }

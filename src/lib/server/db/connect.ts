@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
 
@@ -16,6 +16,12 @@ export interface Database {
 	 * (re)starts: notifications sent while a connection was lost are gone, so what they told must be read again.
 	 */
 	listen(channel: string, onNotify: (payload: string) => void, onListening: () => void): Promise<void>;
+	/**
+	 * PostgreSQL only: `query`'s rows as CSV with a header, streamed by COPY (far faster than rows
+	 * decoded one by one). Stopping early cancels the COPY and drains what is on its way, so the
+	 * connection is free again. PGlite has no COPY to a stream.
+	 */
+	copyCsv?(query: SQL): AsyncGenerator<Uint8Array>;
 	close(): Promise<void>;
 }
 
@@ -51,15 +57,48 @@ async function connectPostgres(url: string): Promise<Database> {
 	});
 	const db = drizzle(client, { schema }) as unknown as Db;
 	const listeners: Array<() => Promise<void>> = [];
+	const dialect = new PgDialect();
 	return {
 		kind: 'postgres',
 		db,
 		rows: (query) => rowsOf(db, query),
 		listen: async (channel, onNotify, onListening) => void listeners.push(listenPostgres(postgres, url, channel, onNotify, onListening)),
+		// COPY takes no parameters: the query's values are written into it as escaped literals.
+		copyCsv: (query) => copyOut(client, `COPY (${dialect.sqlToQuery(query.inlineParams()).sql}) TO STDOUT WITH (FORMAT csv, HEADER)`),
 		close: async () => {
 			await Promise.all([...listeners.map((stop) => stop()), client.end({ timeout: 5 })]);
 		}
 	};
+}
+
+const COPY_PIECE = 64 * 1024;
+
+async function* copyOut(client: import('postgres').Sql, statement: string): AsyncGenerator<Uint8Array> {
+	const query = client.unsafe(statement);
+	const stream = await query.readable();
+	let finished = false;
+	try {
+		// COPY sends a message per row: they go out gathered into pieces of about 64 KB, not one by one.
+		// Not destroyed on an early return: the socket stays paused until the stream is read, so it is drained instead.
+		let gathered: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+			gathered.push(chunk);
+			size += chunk.length;
+			if (size < COPY_PIECE) continue;
+			yield Buffer.concat(gathered, size);
+			[gathered, size] = [[], 0];
+		}
+		if (size) yield Buffer.concat(gathered, size);
+		finished = true;
+	} finally {
+		if (!finished) {
+			query.catch(() => undefined);
+			query.cancel();
+			stream.resume();
+			await new Promise((done) => stream.once('close', done).once('end', done).once('error', done));
+		}
+	}
 }
 
 /** How long to wait before trying LISTEN again while the database is away. */

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/connect.ts';
 import type { ExportFilters } from '../../domain/export-filters.ts';
-import { statusGroup, type Status } from '../../domain/status.ts';
+import { STATUSES, statusGroup, type Status } from '../../domain/status.ts';
 import { filterConditions, periodCondition, where } from '../map/filter-sql.ts';
 
 /** One public report as downloads carry it: never a contact, a voter or a hidden report. */
@@ -59,14 +59,13 @@ export const EXPORT_COLUMNS: { name: ExportColumn; type: string; pl: string; en:
 /** Rows fetched at a time: enough to keep the database busy, few enough that memory stays flat. */
 const BATCH = 5000;
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+/** A timestamp as ISO 8601 in UTC, written by the database (2026-11-11T05:12:58.910Z). */
+const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-/**
- * Visible reports matching the filters, in order of id, a batch at a time (keyset: each batch starts
- * after the last id of the one before), so a million rows never sit in memory and a reader that stops
- * asking stops the reading. The same SQL on PostgreSQL and PGlite.
- */
-export async function* exportReports(database: Database, filters: ExportFilters, batch = BATCH): AsyncGenerator<ExportedReport[]> {
+/** The status group of each status as the domain defines it (statusGroup), spelled as SQL from the app's own constants. */
+const statusGroupSql = sql.raw(`CASE r.status ${STATUSES.map((s) => `WHEN '${s}' THEN '${statusGroup(s)}'`).join(' ')} END`);
+
+function conditionsOf(filters: ExportFilters): SQL[] {
 	const conditions = [periodCondition(filters.map), ...filterConditions(filters.map)];
 	if (filters.from) conditions.push(sql`created_at >= (${filters.from}::date::timestamp AT TIME ZONE 'Europe/Warsaw')`);
 	if (filters.to) conditions.push(sql`created_at < ((${filters.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Warsaw')`);
@@ -74,17 +73,46 @@ export async function* exportReports(database: Database, filters: ExportFilters,
 		const [w, s, e, n] = filters.bbox;
 		conditions.push(sql`location && ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`);
 	}
+	return conditions;
+}
+
+/**
+ * The export's columns, named and written as the files carry them (ISO dates, the status group,
+ * an empty address or description as none, which COPY would otherwise write as "" apart from none),
+ * over `rows` (a query of `reports` rows). For COPY, `generated` is written true/false (COPY would
+ * print t/f); for batches, each row also carries its `key` (the id the next batch starts after).
+ */
+function exportSelect(rows: SQL, forCopy: boolean): SQL {
+	return sql`
+		SELECT ${forCopy ? sql`` : sql`r.id::float8 AS key,`} r.public_ref AS id, r.type, c.code AS category, c.name_pl AS category_name_pl, c.name_en AS category_name_en,
+			r.status, ${statusGroupSql} AS status_group, r.district_id AS district, d.name AS district_name,
+			ST_X(r.location) AS lng, ST_Y(r.location) AS lat, nullif(r.address, '') AS address, r.title,
+			nullif(r.description, '') AS description, r.channel, r.vote_count AS votes,
+			${iso('r.created_at')} AS created_at, ${iso('r.updated_at')} AS updated_at, ${iso('r.resolved_at')} AS resolved_at,
+			dup.public_ref AS duplicate_of, ${forCopy ? sql`CASE WHEN r.is_generated THEN 'true' ELSE 'false' END` : sql`r.is_generated`} AS generated
+		FROM (${rows}) r
+		JOIN categories c ON c.id = r.category_id
+		JOIN districts d ON d.id = r.district_id
+		LEFT JOIN reports dup ON dup.id = r.duplicate_of_id
+		ORDER BY r.id`;
+}
+
+/** The whole export as one query, in order of id: what PostgreSQL's COPY streams as CSV. */
+export function exportQuery(filters: ExportFilters): SQL {
+	return exportSelect(sql`SELECT * FROM reports ${where(conditionsOf(filters))}`, true);
+}
+
+/**
+ * Visible reports matching the filters, in order of id, a batch at a time (keyset: each batch starts
+ * after the last id of the one before), so a million rows never sit in memory and a reader that stops
+ * asking stops the reading. The same SQL on PostgreSQL and PGlite.
+ */
+export async function* exportReports(database: Database, filters: ExportFilters, batch = BATCH): AsyncGenerator<ExportedReport[]> {
+	const conditions = conditionsOf(filters);
 	const read = (after: number) =>
-		database.rows<Omit<ExportedReport, 'status_group'> & { key: number }>(sql`
-			SELECT r.id::float8 AS key, r.public_ref AS id, r.type, c.code AS category, c.name_pl AS category_name_pl, c.name_en AS category_name_en,
-				r.status, r.district_id AS district, d.name AS district_name, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
-				r.address, r.title, r.description, r.channel, r.vote_count AS votes, r.created_at, r.updated_at, r.resolved_at,
-				dup.public_ref AS duplicate_of, r.is_generated AS generated
-			FROM (SELECT * FROM reports ${where([...conditions, sql`id > ${after}`])} ORDER BY id LIMIT ${batch}) r
-			JOIN categories c ON c.id = r.category_id
-			JOIN districts d ON d.id = r.district_id
-			LEFT JOIN reports dup ON dup.id = r.duplicate_of_id
-			ORDER BY r.id`);
+		database.rows<ExportedReport & { key: number }>(
+			exportSelect(sql`SELECT * FROM reports ${where([...conditions, sql`id > ${after}`])} ORDER BY id LIMIT ${batch}`, false)
+		);
 	// The next batch is asked for while this one is written out: one batch ahead, no more.
 	let next = read(0);
 	for (;;) {
@@ -93,12 +121,6 @@ export async function* exportReports(database: Database, filters: ExportFilters,
 		next = rows.length < batch ? Promise.resolve([]) : read(rows[rows.length - 1].key);
 		// A reader that stops early leaves this read unawaited; its failure is then nobody's to hear.
 		next.catch(() => undefined);
-		yield rows.map(({ key: _, ...row }) => ({
-			...row,
-			status_group: statusGroup(row.status),
-			created_at: iso(row.created_at)!,
-			updated_at: iso(row.updated_at)!,
-			resolved_at: iso(row.resolved_at)
-		}));
+		yield rows.map(({ key: _, ...row }) => row);
 	}
 }

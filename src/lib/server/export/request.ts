@@ -1,7 +1,7 @@
 import { database } from '../db/index.ts';
 import { InputError } from '../errors.ts';
-import { parseExportFilters } from '../../domain/export-filters.ts';
-import { exportReports, type ExportedReport } from './reports.ts';
+import type { Database } from '../db/connect.ts';
+import { parseExportFilters, type ExportFilters } from '../../domain/export-filters.ts';
 import { byteStream } from './formats.ts';
 
 /**
@@ -10,13 +10,13 @@ import { byteStream } from './formats.ts';
  */
 export async function downloadResponse(
 	url: URL,
-	format: (batches: AsyncGenerator<ExportedReport[]>) => AsyncGenerator<string>,
+	format: (database: Database, filters: ExportFilters) => AsyncGenerator<string | Uint8Array>,
 	type: string,
 	name: string
 ): Promise<Response> {
 	const parsed = parseExportFilters(url.searchParams);
 	if (!parsed.ok) throw new InputError(parsed.key, { field: parsed.field });
-	const body = byteStream(format(exportReports(await database(), parsed.filters)));
+	const body = byteStream(format(await database(), parsed.filters));
 	return new Response(body, {
 		headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-cache' }
 	});
