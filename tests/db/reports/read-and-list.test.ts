@@ -42,6 +42,8 @@ describe('nearby open reports', () => {
 		expect(near.map((r) => r.title)).toEqual(['Dziura 10 m', 'Dziura 40 m', 'Latarnia 5 m']);
 		expect(near.map((r) => r.metres)).toEqual([10, 40, 5]);
 		expect((await openReportsNear(database, RYNEK)).map((r) => r.title)).toEqual(['Latarnia 5 m', 'Dziura 10 m', 'Dziura 40 m']);
+		// JSON answers carry ISO 8601 with a zone, the same from both drivers.
+		expect(near[0].createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 	});
 });
 
@@ -51,6 +53,7 @@ describe('a public report', () => {
 		const report = await findReport(database, { ref: created.publicRef });
 		expect(report).toMatchObject({ id: created.id, title: 'Zgłoszenie z kontaktem', districtName: 'Stare Miasto', status: 'new', votes: 0 });
 		expect(JSON.stringify(report)).not.toMatch(/tajny|600 100 200/);
+		expect(report!.createdAt).toBe(new Date(report!.createdAt).toISOString());
 		expect(await findReport(database, { id: created.id })).toEqual(report);
 
 		await database.db.execute(sql`UPDATE reports SET hidden = true WHERE id = ${created.id}`);

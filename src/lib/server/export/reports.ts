@@ -3,6 +3,7 @@ import type { Database } from '../db/connect.ts';
 import type { ExportFilters } from '../../domain/export-filters.ts';
 import { STATUSES, statusGroup, type Status } from '../../domain/status.ts';
 import { filterConditions, periodCondition, where } from '../map/filter-sql.ts';
+import { isoTime } from '../db/iso-time.ts';
 
 /** One public report as downloads carry it: never a contact, a voter or a hidden report. */
 export interface ExportedReport {
@@ -59,8 +60,7 @@ export const EXPORT_COLUMNS: { name: ExportColumn; type: string; pl: string; en:
 /** Rows fetched at a time: enough to keep the database busy, few enough that memory stays flat. */
 const BATCH = 5000;
 
-/** A timestamp as ISO 8601 in UTC, written by the database (2026-11-11T05:12:58.910Z). */
-const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const iso = (column: string) => isoTime(sql.raw(column));
 
 /** The status group of each status as the domain defines it (statusGroup), spelled as SQL from the app's own constants. */
 const statusGroupSql = sql.raw(`CASE r.status ${STATUSES.map((s) => `WHEN '${s}' THEN '${statusGroup(s)}'`).join(' ')} END`);

@@ -3,6 +3,7 @@ import type { Database } from '../db/connect.ts';
 import type { LngLat } from '../db/postgis.ts';
 import { OPEN_STATUSES, type Status } from '../../domain/status.ts';
 import { literals } from '../db/literals.ts';
+import { isoTime } from '../db/iso-time.ts';
 
 /** How close an open report must be to offer "me too" instead of a new one. */
 export const NEARBY_METRES = 50;
@@ -15,7 +16,8 @@ export interface NearbyReport {
 	category: string;
 	status: Status;
 	votes: number;
-	createdAt: Date;
+	/** ISO 8601, UTC. */
+	createdAt: string;
 	metres: number;
 }
 
@@ -31,7 +33,7 @@ export async function openReportsNear(
 	const point = sql`ST_SetSRID(ST_MakePoint(${at.lng}::float8, ${at.lat}::float8), 4326)::geography`;
 	return database.rows<NearbyReport>(sql`
 		SELECT r.id::int AS id, r.public_ref AS "publicRef", r.title, r.type, c.code AS category, r.status,
-			r.vote_count AS votes, r.created_at AS "createdAt", round(ST_Distance(r.location::geography, ${point}))::int AS metres
+			r.vote_count AS votes, ${isoTime(sql`r.created_at`)} AS "createdAt", round(ST_Distance(r.location::geography, ${point}))::int AS metres
 		FROM reports r JOIN categories c ON c.id = r.category_id
 		WHERE NOT r.hidden AND r.status IN (${literals(OPEN_STATUSES)})
 			AND ST_DWithin(r.location::geography, ${point}, ${options.metres ?? NEARBY_METRES})

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.ts';
+import { isoTime } from '../db/iso-time.ts';
 import type { Status } from '../../domain/status.ts';
 
 /** Everything about a report that the public may see; the reporter's contact details are not here. */
@@ -21,9 +22,12 @@ export interface PublicReport {
 	status: Status;
 	departmentPl: string | null;
 	departmentEn: string | null;
-	createdAt: Date;
-	updatedAt: Date;
-	resolvedAt: Date | null;
+	/** ISO 8601, UTC. */
+	createdAt: string;
+	/** ISO 8601, UTC. */
+	updatedAt: string;
+	/** ISO 8601, UTC. */
+	resolvedAt: string | null;
 	votes: number;
 	duplicateOfRef: string | null;
 	isGenerated: boolean;
@@ -36,7 +40,8 @@ export interface StatusChange {
 	actor: string;
 	departmentPl: string | null;
 	departmentEn: string | null;
-	createdAt: Date;
+	/** ISO 8601, UTC. */
+	createdAt: string;
 }
 
 /** A visible report by id or public reference; hidden and unknown reports are both null. */
@@ -47,7 +52,8 @@ export async function findReport(database: Database, key: { id: number } | { ref
 			c.name_pl AS "categoryPl", c.name_en AS "categoryEn", r.district_id AS "districtId", d.name AS "districtName",
 			r.address, ST_X(r.location) AS lng, ST_Y(r.location) AS lat, r.channel, r.status,
 			dep.name_pl AS "departmentPl", dep.name_en AS "departmentEn",
-			r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.resolved_at AS "resolvedAt", r.vote_count AS votes,
+			${isoTime(sql`r.created_at`)} AS "createdAt", ${isoTime(sql`r.updated_at`)} AS "updatedAt",
+			${isoTime(sql`r.resolved_at`)} AS "resolvedAt", r.vote_count AS votes,
 			dup.public_ref AS "duplicateOfRef", r.is_generated AS "isGenerated"
 		FROM reports r
 		JOIN categories c ON c.id = r.category_id
@@ -62,7 +68,7 @@ export async function findReport(database: Database, key: { id: number } | { ref
 export async function statusHistory(database: Database, reportId: number): Promise<StatusChange[]> {
 	return database.rows<StatusChange>(sql`
 		SELECT s.from_status AS "fromStatus", s.to_status AS "toStatus", s.note, s.actor,
-			dep.name_pl AS "departmentPl", dep.name_en AS "departmentEn", s.created_at AS "createdAt"
+			dep.name_pl AS "departmentPl", dep.name_en AS "departmentEn", ${isoTime(sql`s.created_at`)} AS "createdAt"
 		FROM status_changes s LEFT JOIN departments dep ON dep.id = s.department_id
 		WHERE s.report_id = ${reportId}
 		ORDER BY s.created_at, s.id`);
