@@ -18,5 +18,9 @@ export const statusChanges = pgTable(
 		departmentId: integer('department_id').references(() => departments.id),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('status_changes_report_idx').on(t.reportId, t.createdAt)]
+	(t) => [
+		index('status_changes_report_idx').on(t.reportId, t.createdAt),
+		// Feeds read the newest changes first, city-wide or within a district, category or area.
+		index('status_changes_created_idx').on(t.createdAt)
+	]
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "status_changes_created_idx" ON "status_changes" USING btree ("created_at");
