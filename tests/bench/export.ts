@@ -1,6 +1,8 @@
 /**
- * The full downloads through the built app on a real PostgreSQL: CSV and GeoJSON of every report,
- * in rows per second, with the app's resident memory before and at its peak during the export:
+ * Open data through the built app on a real PostgreSQL: the full CSV and GeoJSON downloads of every
+ * report, in rows per second, with the app's resident memory before and at its peak; then district
+ * feeds, p50/p99, read again per filter set (a new district and category each time) and from the
+ * per-version memory:
  *   npm run build && BENCH_DATABASE_URL=postgres://… node tests/bench/export.ts
  * Fill the database first with `npm run bench:seed` (1,000,000 reports). Nothing is written.
  */
@@ -8,7 +10,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { connect } from '../../src/lib/server/db/connect.ts';
-import { benchDatabaseUrl, printTable, rssMb, startApp } from './harness.ts';
+import { benchDatabaseUrl, ms, printTable, rssMb, startApp, time } from './harness.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4393' } } });
 const url = benchDatabaseUrl();
@@ -69,6 +71,15 @@ try {
 		]);
 	}
 	printTable(rows);
+
+	const codes = (await database.rows<{ code: string }>(sql`SELECT code FROM categories ORDER BY code`)).map((c) => c.code);
+	const feeds = [['feed', 'p50', 'p99', 'bytes mean']];
+	const uncached = await time(200, (i) => app.fetchBytes(`/feeds/reports.atom?district=${1 + (i % 18)}&category=${codes[Math.floor(i / 18) % codes.length]}`), 0);
+	const district = await time(200, (i) => app.fetchBytes(`/feeds/reports.atom?district=${1 + (i % 18)}`));
+	feeds.push(['district + category feed, read per filter set', ms(uncached.p50), ms(uncached.p99), String(uncached.bytes?.mean)]);
+	feeds.push(['district feed, per-version memory', ms(district.p50), ms(district.p99), String(district.bytes?.mean)]);
+	console.log('');
+	printTable(feeds);
 } finally {
 	app.stop();
 	await database.close();
