@@ -47,6 +47,13 @@ describe('feed events', () => {
 		expect((await feedEntries(database, { report: krowodrza })).map((e) => e.note)).toEqual(['Przyjęte do realizacji', null]);
 	});
 
+	it('are the same by either plan: all events newest first, or each matching report’s own', async () => {
+		for (const filters of [{}, { district: 5 }, { type: 'problem' as const }, { category: 'pothole' }]) {
+			// A threshold of 0 reports forces the plan for many; the default (20,000) takes the plan for few here.
+			expect(await feedEntries(database, filters, 0), JSON.stringify(filters)).toEqual(await feedEntries(database, filters));
+		}
+	});
+
 	it('are written as escaped Atom and RSS with GeoRSS points', async () => {
 		const entries = await feedEntries(database, {});
 		const meta = { title: 'Test & <feed>', selfUrl: 'http://127.0.0.1/feeds/reports.atom?a=1&b=2', siteUrl: 'http://127.0.0.1/', lang: 'pl' as const };
