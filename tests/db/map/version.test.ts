@@ -54,3 +54,16 @@ describe('the map version in memory', () => {
 		expect(await mapVersion(database)).toBeGreaterThan(before);
 	});
 });
+
+describe('the map version and the statistics kept by it', () => {
+	it('moves with an edit the map does not show but the statistics count (the channel, the dates)', async () => {
+		const database = await testDatabase();
+		const { id } = await createReport(database, newReportSchema.parse({ type: 'problem', category: 'pothole', title: 'Kanał zmieniony', lng: 19.9372, lat: 50.0614 }));
+		for (const edit of [sql`channel = 'phone'`, sql`created_at = created_at - interval '1 day'`, sql`resolved_at = now()`]) {
+			const before = (await database.rows<{ version: number }>(sql`SELECT version::int AS version FROM map_version`))[0].version;
+			await database.db.execute(sql`UPDATE reports SET ${edit} WHERE id = ${id}`);
+			const after = (await database.rows<{ version: number }>(sql`SELECT version::int AS version FROM map_version`))[0].version;
+			expect(after).toBeGreaterThan(before);
+		}
+	});
+});
