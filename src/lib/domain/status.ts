@@ -65,3 +65,8 @@ export const STATUS_GROUPS = ['open', 'in_progress', 'resolved', 'closed'] as co
 export function statusesInGroup(group: StatusGroup): Status[] {
 	return STATUSES.filter((s) => statusGroup(s) === group);
 }
+
+/** Open311 GeoReport v2 knows two states: a report is open until it is closed, whatever the outcome. */
+export function open311Status(status: Status): 'open' | 'closed' {
+	return isOpen(status) ? 'open' : 'closed';
+}
