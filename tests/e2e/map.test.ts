@@ -66,3 +66,18 @@ test('a pin is drawn where a report is, and filters take it off the map', async 
 	await mapReady(page);
 	expect(await colourAtCentre(page, GROUP_COLORS.open)).toBe(0);
 });
+
+test('moving the map and then leaving the page stays on the next page', async ({ page }) => {
+	await page.goto('/');
+	const map = await mapReady(page);
+	const box = (await map.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 40, { steps: 5 });
+	await page.mouse.up();
+	// Leave before the map's move is written into the URL (it waits 350 ms).
+	await page.getByRole('link', { name: 'Statystyki', exact: true }).click();
+	await expect(page).toHaveURL('/stats');
+	await page.waitForTimeout(1000);
+	await expect(page).toHaveURL('/stats');
+});
