@@ -1,4 +1,5 @@
 import type { ParamMatcher } from '@sveltejs/kit';
+import { isReportRef } from '$lib/domain/report-ref.ts';
 
 /** A report's public reference, KCK-2024-000123. */
-export const match: ParamMatcher = (param) => /^KCK-\d{4}-\d{6,12}$/.test(param);
+export const match: ParamMatcher = (param) => isReportRef(param);

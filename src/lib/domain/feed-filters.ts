@@ -1,5 +1,6 @@
 import { REPORT_TYPES, type ReportType } from './report-types.ts';
 import { parseBbox, type Bbox } from './list-query.ts';
+import { isReportRef } from './report-ref.ts';
 
 /** What a feed follows: the city, a district, a category or type, an area (a point and radius, or a box), or one report. */
 export interface FeedFilters {
@@ -52,7 +53,7 @@ export function parseFeedFilters(params: URLSearchParams): { ok: true; filters: 
 	}
 	const report = value('report');
 	if (report !== undefined) {
-		if (!/^KCK-\d{4}-\d{6,12}$/.test(report)) return { ok: false, field: 'report', key: 'errors.feed_report' };
+		if (!isReportRef(report)) return { ok: false, field: 'report', key: 'errors.feed_report' };
 		filters.report = report;
 	}
 	return { ok: true, filters };

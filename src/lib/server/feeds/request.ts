@@ -1,6 +1,6 @@
 import { database } from '../db/index.ts';
 import { InputError } from '../errors.ts';
-import { listCategories, listDistricts } from '../catalog/read.ts';
+import { checkedCatalog } from '../catalog/read.ts';
 import { mapVersion } from '../map/version.ts';
 import { versionCache } from '../map/version-cache.ts';
 import { feedFiltersToParams, parseFeedFilters, type FeedFilters } from '../../domain/feed-filters.ts';
@@ -22,11 +22,7 @@ export async function feedResponse(url: URL, lang: Language, format: keyof typeo
 	if (!parsed.ok) throw new InputError(parsed.key, { field: parsed.field });
 	const filters = parsed.filters;
 	const db = await database();
-	const [districts, categories, version] = await Promise.all([listDistricts(db), listCategories(db), mapVersion(db)]);
-	const district = filters.district ? districts.find((d) => d.id === filters.district) : undefined;
-	if (filters.district && !district) throw new InputError('errors.stats_district', { field: 'district' });
-	const category = filters.category ? categories.find((c) => c.code === filters.category) : undefined;
-	if (filters.category && !category) throw new InputError('errors.stats_category', { field: 'category' });
+	const [{ district, category }, version] = await Promise.all([checkedCatalog(db, filters), mapVersion(db)]);
 
 	const params = feedFiltersToParams(filters);
 	const entries = await entriesAt(version, params.toString(), () => feedEntries(db, filters));

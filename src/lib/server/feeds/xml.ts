@@ -1,5 +1,6 @@
 import { translate, type Language, type MessageKey } from '../../i18n/index.ts';
 import type { FeedEntry } from './entries.ts';
+import { escapeXml } from '../xml.ts';
 
 export interface FeedMeta {
 	title: string;
@@ -10,8 +11,6 @@ export interface FeedMeta {
 	lang: Language;
 }
 
-const escapeXml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** A globally unique, never-changing id for an event (RFC 4151 tag URI). */
 const entryId = (origin: string, entry: FeedEntry) => `tag:${new URL(origin).hostname},2026:kck-map/status-change/${entry.id}`;

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
+import { escapeXml } from '../xml.ts';
 
 export type Open311Format = 'json' | 'xml';
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** One element, its value escaped; arrays repeat it, objects nest, null is an empty element. */
 function element(name: string, value: unknown): string {

@@ -1,6 +1,6 @@
 import type { Database } from '../db/connect.ts';
 import { InputError } from '../errors.ts';
-import { listCategories, listDistricts, type CategoryOption, type DistrictOption } from '../catalog/read.ts';
+import { checkedCatalog, type CategoryOption, type DistrictOption } from '../catalog/read.ts';
 import { parseStatsFilters, warsawDay, type StatsFilters } from '../../domain/stats-filters.ts';
 import { currentStatistics, type Statistics } from './figures.ts';
 
@@ -19,8 +19,6 @@ export async function statisticsFor(database: Database, params: URLSearchParams,
 	const parsed = parseStatsFilters(params, warsawDay(new Date()).slice(0, 7));
 	if (!parsed.ok) throw new InputError(parsed.key, { field: parsed.field });
 	const filters = { ...parsed.filters, ...fixed };
-	const [districts, categories] = await Promise.all([listDistricts(database), listCategories(database)]);
-	if (filters.district && !districts.some((d) => d.id === filters.district)) throw new InputError('errors.stats_district', { field: 'district' });
-	if (filters.category && !categories.some((c) => c.code === filters.category)) throw new InputError('errors.stats_category', { field: 'category' });
+	const { districts, categories } = await checkedCatalog(database, filters);
 	return { filters, stats: await currentStatistics(database, filters), districts, categories };
 }
