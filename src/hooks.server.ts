@@ -1,6 +1,7 @@
-import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { json, text, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { database } from '$lib/server/db/index.ts';
 import { isDatabaseUnavailable } from '$lib/server/db/outage.ts';
+import { isCrossSiteFormWrite } from '$lib/server/csrf.ts';
 import { isLanguage, LANGUAGES, translate, type Language } from '$lib/i18n/index.ts';
 
 /** Set up the database before the first request rather than during it, and close it on shutdown. */
@@ -20,6 +21,10 @@ function pickLanguage(cookie: string | undefined, acceptLanguage: string | null)
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteFormWrite(event.request, event.url)) {
+		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+		return event.request.headers.get('accept') === 'application/json' ? json({ message }, { status: 403 }) : text(message, { status: 403 });
+	}
 	const requested = event.url.searchParams.get('lang');
 	if (isLanguage(requested)) {
 		event.cookies.set(LANGUAGE_COOKIE, requested, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false, sameSite: 'lax' });

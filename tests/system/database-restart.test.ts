@@ -3,53 +3,27 @@
  * load with a burst, while PostgreSQL restarts (fast, then immediate) and then stays down for a
  * moment: the process lives, never answers 500, hangs no request, and recovers by itself.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { tileOf } from '../support/tiles.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLUSTER = path.join(ROOT, 'tests/support/postgis-cluster.sh');
-const run = promisify(execFile);
-const cluster = (...args: string[]) => run('bash', [CLUSTER, ...args]);
+import { cluster, startBuiltApp, type Answer, type BuiltApp } from '../support/built-app.ts';
 
 /** No answer may take longer than this, outage or not. */
 const HANG_MS = 5000;
 /** Once PostgreSQL is back, requests must succeed within this. */
 const RECOVERY_MS = 2000;
 
-interface Answer {
-	url: string;
-	status: number; // 0: no HTTP answer at all (the process is gone or the request hung past HANG_MS)
-	ms: number;
-	retryAfter: string | null;
-	body: string;
-}
-
 let clusterDir: string;
-let dataDir: string;
-let server: ChildProcess;
-let serverLog = '';
-let base: string;
+let app: BuiltApp;
 let sql: postgres.Sql;
 let urls: string[];
 let problemCategory: string;
 
-async function ask(url: string, init: RequestInit = {}): Promise<Answer> {
-	const started = performance.now();
-	try {
-		const response = await fetch(base + url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(HANG_MS * 2) });
-		const body = await response.text();
-		return { url, status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), body };
-	} catch (e) {
-		return { url, status: 0, ms: performance.now() - started, retryAfter: null, body: String(e) };
-	}
-}
+/** An answer, or status 0 when the process is gone or the request hung past twice HANG_MS. */
+const ask = (url: string, init: RequestInit = {}) => app.ask(url, init, HANG_MS * 2);
 
 /** What the server answered to each report filed during the load, by its unique title. */
 const filings = new Map<string, 'saved' | 'not_saved' | 'unknown'>();
@@ -100,7 +74,7 @@ async function untilHealthy(limitMs: number): Promise<number> {
 
 function expectNoFailures(answers: Answer[]) {
 	const bad = answers.filter((a) => a.status === 0 || (a.status >= 500 && a.status !== 503));
-	expect(bad.map((a) => `${a.status} ${a.url} ${a.body.slice(0, 200)}`), serverLog.slice(-3000)).toEqual([]);
+	expect(bad.map((a) => `${a.status} ${a.url} ${a.body.slice(0, 200)}`), app.log().slice(-3000)).toEqual([]);
 	const slow = answers.filter((a) => a.ms > HANG_MS);
 	expect(slow.map((a) => `${Math.round(a.ms)} ms ${a.url}`)).toEqual([]);
 	for (const a of answers.filter((a) => a.status === 503)) {
@@ -119,25 +93,14 @@ async function fileReport(title: string): Promise<Answer> {
 		form.set(name, value);
 	}
 	// As the page's script sends it (use:enhance): the answer is JSON, so the form keeps what was typed.
-	return ask('/report', { method: 'POST', body: form, headers: { origin: base, accept: 'application/json', 'x-sveltekit-action': 'true' } });
+	return ask('/report', { method: 'POST', body: form, headers: { origin: app.base, accept: 'application/json', 'x-sveltekit-action': 'true' } });
 }
 
 beforeAll(async () => {
-	if (!existsSync(path.join(ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
 	clusterDir = mkdtempSync(path.join(tmpdir(), 'kck-map-restart-pg.'));
-	dataDir = mkdtempSync(path.join(tmpdir(), 'kck-map-restart-app.'));
 	const url = (await cluster('start', clusterDir)).stdout.trim();
 	sql = postgres(url, { max: 1, onnotice: () => {} });
-	const port = await freePort();
-	base = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['build'], {
-		cwd: ROOT,
-		env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, DEMO_REPORTS: '300', MAP_STYLE_URL: '' },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	server.stdout!.on('data', (d) => (serverLog += d));
-	server.stderr!.on('data', (d) => (serverLog += d));
-	expect(await untilHealthyOrDead(['/'], 60_000), serverLog).toBe(true);
+	app = await startBuiltApp(url);
 
 	const [report] = await sql<{ ref: string }[]>`SELECT public_ref AS ref FROM reports ORDER BY id LIMIT 1`;
 	[{ code: problemCategory }] = await sql<{ code: string }[]>`SELECT code FROM categories WHERE type = 'problem' ORDER BY id LIMIT 1`;
@@ -153,34 +116,10 @@ beforeAll(async () => {
 	];
 }, 120_000);
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as AddressInfo;
-			probe.close(() => resolve(port));
-		});
-		probe.on('error', reject);
-	});
-}
-
-/** Waits for the server to answer 200 on `paths`, or to exit. */
-async function untilHealthyOrDead(paths: string[], limitMs: number): Promise<boolean> {
-	const started = performance.now();
-	while (performance.now() - started < limitMs && server.exitCode === null) {
-		if ((await Promise.all(paths.map((p) => ask(p)))).every((a) => a.status === 200)) return true;
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	return false;
-}
-
 afterAll(async () => {
-	if (server && server.exitCode === null) {
-		server.kill('SIGTERM');
-		await new Promise((r) => server.once('exit', r));
-	}
+	await app?.stop();
 	await sql?.end({ timeout: 1 });
 	if (clusterDir) await cluster('stop', clusterDir);
-	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('a PostgreSQL restart under load', () => {
@@ -193,7 +132,7 @@ describe('a PostgreSQL restart under load', () => {
 		const recoveredIn = await untilHealthy(RECOVERY_MS + 1000);
 		const answers = [...(await load.stop()), ...(await burst)];
 
-		expect(server.exitCode, serverLog.slice(-3000)).toBeNull();
+		expect(app.server.exitCode, app.log().slice(-3000)).toBeNull();
 		expectNoFailures(answers);
 		expect(recoveredIn, `recovered in ${recoveredIn} ms`).toBeLessThan(RECOVERY_MS);
 		const outages = answers.filter((a) => a.status === 503).length;
@@ -250,6 +189,6 @@ describe('a PostgreSQL restart under load', () => {
 		const filed = await fileReport('Zgłoszenie po awarii');
 		expect(JSON.parse(filed.body)).toMatchObject({ type: 'redirect', location: expect.stringMatching(/^\/reports\/KCK-/) });
 		expect(await mapVersion()).toBeGreaterThan(before);
-		expect(server.exitCode).toBeNull();
+		expect(app.server.exitCode).toBeNull();
 	});
 });

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
+import { lockDataFolder } from './folder-lock.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -158,7 +159,11 @@ async function connectPglite(dataDir: string): Promise<Database> {
 	const inMemory = dataDir.startsWith('memory://');
 	const location = inMemory ? dataDir : path.join(dataDir, 'pglite');
 	if (!inMemory) mkdirSync(location, { recursive: true });
-	const client = await PGlite.create(location, { extensions: { postgis } });
+	const unlock = inMemory ? () => {} : lockDataFolder(location);
+	const client = await PGlite.create(location, { extensions: { postgis } }).catch((e: unknown) => {
+		unlock();
+		throw e;
+	});
 	const db = drizzle(client, { schema }) as unknown as Db;
 	return {
 		kind: 'pglite',
@@ -168,6 +173,6 @@ async function connectPglite(dataDir: string): Promise<Database> {
 			await client.listen(channel, onNotify);
 			onListening();
 		},
-		close: () => client.close()
+		close: () => client.close().finally(unlock)
 	};
 }

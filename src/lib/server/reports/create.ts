@@ -24,8 +24,9 @@ export interface Attachments {
  * (a point outside every district is outside the city), records the first status and saves the
  * photos, all in one transaction so a refused report leaves nothing behind, on disk either.
  * A connection lost while committing throws OutcomeUnknownError: the report may have been saved.
+ * `apiKeyId` records the application that filed it through Open311.
  */
-export async function createReport(database: Database, input: NewReport, attachments?: Attachments): Promise<CreatedReport> {
+export async function createReport(database: Database, input: NewReport, attachments?: Attachments, apiKeyId?: number): Promise<CreatedReport> {
 	let savedPhotos: string[] = [];
 	try {
 		const created = await transactionKnowingOutcome(database, async (tx) => {
@@ -44,9 +45,9 @@ export async function createReport(database: Database, input: NewReport, attachm
 
 			const [report] = await rowsOf<{ id: number; publicRef: string }>(
 				tx,
-				sql`INSERT INTO reports (type, category_id, title, description, location, district_id, address, channel)
+				sql`INSERT INTO reports (type, category_id, title, description, location, district_id, address, channel, api_key_id)
 					VALUES (${input.type}, ${category.id}, ${input.title}, ${input.description}, ${point}, ${district.id},
-						${input.address ?? null}, ${input.channel})
+						${input.address ?? null}, ${input.channel}, ${apiKeyId ?? null})
 					RETURNING id::int AS id, public_ref AS "publicRef"`
 			);
 			await tx.execute(sql`INSERT INTO status_changes (report_id, from_status, to_status, actor)

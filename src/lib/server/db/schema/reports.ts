@@ -16,6 +16,7 @@ import { point4326 } from '../postgis.ts';
 import { categories } from './categories.ts';
 import { departments } from './departments.ts';
 import { districts } from './districts.ts';
+import { apiKeys } from './api-keys.ts';
 import { literals } from '../literals.ts';
 import { OPEN_STATUSES, STATUSES } from '../../../domain/status.ts';
 import { CHANNELS, REPORT_TYPES } from '../../../domain/report-types.ts';
@@ -44,6 +45,8 @@ export const reports = pgTable(
 		resolvedAt: timestamptz('resolved_at'),
 		voteCount: integer('vote_count').notNull().default(0),
 		duplicateOfId: bigint('duplicate_of_id', { mode: 'number' }).references((): AnyPgColumn => reports.id),
+		// The application that filed it through Open311, if one did.
+		apiKeyId: integer('api_key_id').references(() => apiKeys.id),
 		hidden: boolean('hidden').notNull().default(false),
 		// Demo data made by the generator, never a resident's report.
 		isGenerated: boolean('is_generated').notNull().default(false)

@@ -1,0 +1,88 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLUSTER = path.join(ROOT, 'tests/support/postgis-cluster.sh');
+const run = promisify(execFile);
+
+/** tests/support/postgis-cluster.sh: start DIR prints the new cluster's URL. */
+export const cluster = (...args: string[]) => run('bash', [CLUSTER, ...args]);
+
+export interface Answer {
+	url: string;
+	status: number; // 0: no HTTP answer at all (the process is gone, or no answer within the time limit)
+	ms: number;
+	retryAfter: string | null;
+	body: string;
+}
+
+/** The production build (`node build`) running against `databaseUrl`, with its own data folder. */
+export interface BuiltApp {
+	base: string;
+	server: ChildProcess;
+	/** What the server printed so far. */
+	log(): string;
+	ask(url: string, init?: RequestInit, limitMs?: number): Promise<Answer>;
+	stop(): Promise<void>;
+}
+
+export async function startBuiltApp(databaseUrl: string, env: Record<string, string> = {}): Promise<BuiltApp> {
+	if (!existsSync(path.join(ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'kck-map-app.'));
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const server = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, DEMO_REPORTS: '300', MAP_STYLE_URL: '', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	server.stdout!.on('data', (d) => (log += d));
+	server.stderr!.on('data', (d) => (log += d));
+
+	async function ask(url: string, init: RequestInit = {}, limitMs = 10_000): Promise<Answer> {
+		const started = performance.now();
+		try {
+			const response = await fetch(base + url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(limitMs) });
+			const body = await response.text();
+			return { url, status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), body };
+		} catch (e) {
+			return { url, status: 0, ms: performance.now() - started, retryAfter: null, body: String(e) };
+		}
+	}
+
+	const app: BuiltApp = {
+		base,
+		server,
+		log: () => log,
+		ask,
+		async stop() {
+			if (server.exitCode === null) {
+				server.kill('SIGTERM');
+				await new Promise((r) => server.once('exit', r));
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+	// Set-up (migrations, districts, demo reports) runs before the first answer.
+	for (const started = performance.now(); performance.now() - started < 60_000 && server.exitCode === null; ) {
+		if ((await ask('/')).status === 200) return app;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	await app.stop();
+	throw new Error(`The app did not start:\n${log.slice(-3000)}`);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as AddressInfo;
+			probe.close(() => resolve(port));
+		});
+		probe.on('error', reject);
+	});
+}
