@@ -6,7 +6,7 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
-		// Off here only to be done in hooks.server.ts, for every route but Open311's key-guarded POST.
+		// Off here only to be done in hooks.server.ts, for every route but those a secret guards (server/csrf.ts).
 		csrf: { trustedOrigins: ['*'] },
 		// Server modules use explicit .ts imports so plain Node (type stripping) can run the CLI scripts too.
 		typescript: {

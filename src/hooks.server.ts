@@ -1,5 +1,6 @@
 import { json, text, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { database } from '$lib/server/db/index.ts';
+import { config } from '$lib/server/config.ts';
 import { isDatabaseUnavailable } from '$lib/server/db/outage.ts';
 import { isCrossSiteFormWrite } from '$lib/server/csrf.ts';
 import { isLanguage, LANGUAGES, translate, type Language } from '$lib/i18n/index.ts';
@@ -7,6 +8,7 @@ import { isLanguage, LANGUAGES, translate, type Language } from '$lib/i18n/index
 /** Set up the database before the first request rather than during it, and close it on shutdown. */
 export const init: ServerInit = async () => {
 	const db = await database();
+	if (!config().smtpUrl) console.log('SMTP_URL is not set: e-mails (alert confirmations and alerts) are kept in the outbox table alert_messages, not sent.');
 	// adapter-node emits this once SIGTERM/SIGINT has closed the server: the pool, the LISTEN
 	// connection or PGlite would otherwise keep the process alive, and PGlite's folder would be left unclosed.
 	process.once('sveltekit:shutdown', () => db.close().catch((e: unknown) => console.error('Closing the database failed', e)));

@@ -9,7 +9,7 @@ async function seriousViolations(page: Page) {
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-test('no serious or critical axe violations on the map, list, form, report, statistics, district and "how to read" pages', async ({ page }) => {
+test('no serious or critical axe violations on the map, list, form, report, statistics, district, "how to read" and e-mail alert pages', async ({ page }) => {
 	await page.goto('/');
 	await mapReady(page);
 	expect(await seriousViolations(page)).toEqual([]);
@@ -36,6 +36,9 @@ test('no serious or critical axe violations on the map, list, form, report, stat
 	expect(await seriousViolations(page)).toEqual([]);
 
 	await page.goto('/stats/how-to-read');
+	expect(await seriousViolations(page)).toEqual([]);
+
+	await page.goto('/alerts?district=12');
 	expect(await seriousViolations(page)).toEqual([]);
 });
 

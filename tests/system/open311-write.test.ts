@@ -109,7 +109,7 @@ describe('every other form keeps the origin check', () => {
 
 	it('refuses the report form posted with no Origin or from another site, saving nothing', async () => {
 		const before = await reportCount();
-		for (const headers of [{}, { origin: 'https://evil.example' }]) {
+		for (const headers of [{}, { origin: 'https://evil.example' }] as Record<string, string>[]) {
 			const answer = await app.ask('/report', { method: 'POST', body: reportForm(), headers });
 			expect(answer.status).toBe(403);
 			expect(answer.body).toBe('Cross-site POST form submissions are forbidden');

@@ -16,6 +16,12 @@ export interface Config {
 	mapStyleUrl: string;
 	/** Days after which an open report counts as overdue on district pages. */
 	overdueDays: number;
+	/** smtp(s)://user:password@host:port for e-mail; unset: messages stay in the outbox table (alert_messages). */
+	smtpUrl: string | undefined;
+	/** The sender of e-mails. */
+	mailFrom: string;
+	/** The site's public address, for links in e-mails sent by commands (the app itself knows it from the request). */
+	origin: string;
 }
 
 /** OpenFreeMap's public OpenStreetMap style: free, no key, attribution included in the style. */
@@ -41,7 +47,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		demoReports,
 		uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(dataDir, 'uploads')),
 		mapStyleUrl: env.MAP_STYLE_URL ?? DEFAULT_MAP_STYLE,
-		overdueDays
+		overdueDays,
+		smtpUrl: env.SMTP_URL || undefined,
+		mailFrom: env.MAIL_FROM || 'Mapa KCK <powiadomienia@localhost>',
+		// adapter-node's own setting, so the app and its commands write the same links.
+		origin: (env.ORIGIN || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '')
 	};
 }
 

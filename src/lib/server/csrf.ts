@@ -1,15 +1,19 @@
 /** What a page on another site can POST without a CORS preflight: the encodings of an HTML form. */
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Guarded by an API key instead: Open311 clients are servers, which send no Origin. */
-const KEY_GUARDED = /^\/open311\/v2\/requests\.(json|xml)$/;
+/**
+ * Guarded by a secret instead, and posted by programs that send no Origin: Open311's POST (an API
+ * key; its clients are servers) and an alert's unsubscribe link (its token; mail programs' one-click
+ * unsubscribe, RFC 8058).
+ */
+const SECRET_GUARDED = /^\/(open311\/v2\/requests\.(json|xml)|alerts\/unsubscribe\/[A-Za-z0-9_-]{32})$/;
 
 /**
- * SvelteKit's own origin check, kept for every route but the key-guarded one (SvelteKit can only
+ * SvelteKit's own origin check, kept for every route but the secret-guarded ones (SvelteKit can only
  * switch it off for all): a form-encoded write must come from a page of this site.
  */
 export function isCrossSiteFormWrite(request: Request, url: URL): boolean {
-	if (!WRITES.has(request.method) || KEY_GUARDED.test(url.pathname)) return false;
+	if (!WRITES.has(request.method) || SECRET_GUARDED.test(url.pathname)) return false;
 	const type = (request.headers.get('content-type') ?? '').split(';', 1)[0].trim().toLowerCase();
 	return FORM_TYPES.has(type) && request.headers.get('origin') !== url.origin;
 }

@@ -50,7 +50,19 @@ describe('feed events', () => {
 	it('are the same by either plan: all events newest first, or each matching report’s own', async () => {
 		for (const filters of [{}, { district: 5 }, { type: 'problem' as const }, { category: 'pothole' }]) {
 			// A threshold of 0 reports forces the plan for many; the default (20,000) takes the plan for few here.
-			expect(await feedEntries(database, filters, 0), JSON.stringify(filters)).toEqual(await feedEntries(database, filters));
+			expect(await feedEntries(database, filters, undefined, 0), JSON.stringify(filters)).toEqual(await feedEntries(database, filters));
+		}
+	});
+
+	it('within a window (an alert run’s), by either plan', async () => {
+		const [{ now }] = await database.rows<{ now: string }>(sql`SELECT now()::text AS now`);
+		const [{ later }] = await database.rows<{ later: string }>(sql`SELECT (now() + interval '30 minutes')::text AS later`);
+		const beforeChange = { after: '2000-01-01 00:00+00', until: later };
+		const onlyChange = { after: later, until: '2100-01-01 00:00+00' };
+		for (const few of [0, 20_000]) {
+			expect((await feedEntries(database, { district: 5 }, beforeChange, few)).map((e) => e.toStatus)).toEqual(['new']);
+			expect((await feedEntries(database, { district: 5 }, onlyChange, few)).map((e) => e.note)).toEqual(['Przyjęte do realizacji']);
+			expect(await feedEntries(database, {}, { after: now, until: now }, few)).toEqual([]);
 		}
 	});
 

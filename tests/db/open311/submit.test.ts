@@ -81,7 +81,7 @@ describe('POST service requests', () => {
 	const fake = new File([Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')], 'x.jpg', { type: 'image/jpeg' });
 	it.each([
 		['no key', 403, { api_key: '' }, /api_key/],
-		['an unknown key', { api_key: `kck_${'A'.repeat(32)}` }, 403, /api_key/],
+		['an unknown key', 403, { api_key: `kck_${'A'.repeat(32)}` }, /api_key/],
 		['no service code', 400, { service_code: '' }, /service_code is required/],
 		['an unknown service', 404, { service_code: 'dragons' }, /No service dragons/],
 		['no position', 400, { lat: '' }, /lat and long are required/],

@@ -23,6 +23,12 @@ describe('the origin check on form writes', () => {
 		expect(ask('/report', { type: 'application/json', origin: 'https://evil.example' })).toBe(false);
 	});
 
+	it('leaves an alert’s one-click unsubscribe to its token (mail programs send no Origin)', () => {
+		expect(ask(`/alerts/unsubscribe/${'a'.repeat(32)}`, { type: 'application/x-www-form-urlencoded' })).toBe(false);
+		expect(ask('/alerts/unsubscribe/short', { type: 'application/x-www-form-urlencoded' })).toBe(true);
+		expect(ask('/alerts', { type: 'application/x-www-form-urlencoded' })).toBe(true);
+	});
+
 	it('leaves Open311’s POST to its API key, and nothing else beside it', () => {
 		expect(ask('/open311/v2/requests.json', { type: 'application/x-www-form-urlencoded' })).toBe(false);
 		expect(ask('/open311/v2/requests.xml', { type: 'multipart/form-data; boundary=x', origin: 'https://app.example' })).toBe(false);

@@ -30,13 +30,20 @@ export const FEED_SIZE = 50;
 /** Below this many matching reports, a feed reads their events report by report rather than all events newest first. */
 const FEW_REPORTS = 20_000;
 
+/** Events after one moment, up to and including another (an alert run's window), as PostgreSQL timestamptz text. */
+export interface EventWindow {
+	after: string;
+	until: string;
+}
+
 /**
- * The newest events of visible reports that match the filters, newest first. Two plans, chosen by
+ * The newest events of visible reports that match the filters, newest first, within `window` if
+ * given. Two plans, chosen by
  * how many reports match (counted from district_counts, or small by nature: one report, an area):
  * many, and the newest events of the city hold 50 of theirs soon; few, and their own events are read
  * through the (report, time) index instead of walking the whole city's history for them.
  */
-export async function feedEntries(database: Database, filters: FeedFilters, few = FEW_REPORTS): Promise<FeedEntry[]> {
+export async function feedEntries(database: Database, filters: FeedFilters, window?: EventWindow, few = FEW_REPORTS): Promise<FeedEntry[]> {
 	const conditions: SQL[] = [sql`NOT r.hidden`];
 	if (filters.district) conditions.push(sql`r.district_id = ${filters.district}`);
 	if (filters.category) conditions.push(sql`r.category_id = (SELECT id FROM categories WHERE code = ${filters.category})`);
@@ -50,11 +57,12 @@ export async function feedEntries(database: Database, filters: FeedFilters, few 
 		const { lng, lat, metres } = filters.near;
 		conditions.push(sql`ST_DWithin(r.location::geography, ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)::geography, ${metres}::float8)`);
 	}
+	const inWindow = window ? sql`s.created_at > ${window.after}::timestamptz AND s.created_at <= ${window.until}::timestamptz` : sql`true`;
 	const fewReports = filters.report || filters.near || filters.bbox || (await matchingReports(database, filters)) < few;
 	const events = fewReports
 		? sql`(SELECT r.* FROM reports r ${where(conditions)}) r
-			CROSS JOIN LATERAL (SELECT * FROM status_changes s WHERE s.report_id = r.id ORDER BY s.created_at DESC, s.id DESC LIMIT ${FEED_SIZE}) s`
-		: sql`status_changes s JOIN reports r ON r.id = s.report_id AND ${sql.join(conditions, sql` AND `)}`;
+			CROSS JOIN LATERAL (SELECT * FROM status_changes s WHERE s.report_id = r.id AND ${inWindow} ORDER BY s.created_at DESC, s.id DESC LIMIT ${FEED_SIZE}) s`
+		: sql`status_changes s JOIN reports r ON r.id = s.report_id AND ${sql.join(conditions, sql` AND `)} AND ${inWindow}`;
 	return database.rows<FeedEntry>(sql`
 		SELECT s.id::int AS id, r.public_ref AS ref, r.title, r.description, s.from_status AS "fromStatus", s.to_status AS "toStatus", s.note,
 			c.name_pl AS "categoryPl", c.name_en AS "categoryEn", d.name AS "districtName",

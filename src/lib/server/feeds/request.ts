@@ -3,8 +3,9 @@ import { InputError } from '../errors.ts';
 import { checkedCatalog } from '../catalog/read.ts';
 import { mapVersion } from '../map/version.ts';
 import { versionCache } from '../map/version-cache.ts';
-import { feedFiltersToParams, parseFeedFilters, type FeedFilters } from '../../domain/feed-filters.ts';
-import { translate, type Language } from '../../i18n/index.ts';
+import { feedFiltersToParams, parseFeedFilters } from '../../domain/feed-filters.ts';
+import type { Language } from '../../i18n/index.ts';
+import { followedTitle } from './title.ts';
 import { feedEntries, type FeedEntry } from './entries.ts';
 import { atomFeed, rssFeed, type FeedMeta } from './xml.ts';
 
@@ -27,7 +28,7 @@ export async function feedResponse(url: URL, lang: Language, format: keyof typeo
 	const params = feedFiltersToParams(filters);
 	const entries = await entriesAt(version, params.toString(), () => feedEntries(db, filters));
 	const meta: FeedMeta = {
-		title: titleOf(filters, lang, district?.name, category && (lang === 'pl' ? category.namePl : category.nameEn)),
+		title: followedTitle(filters, lang, { district: district?.name, category: category && (lang === 'pl' ? category.namePl : category.nameEn) }),
 		selfUrl: `${url.origin}${url.pathname}${params.size ? `?${params}` : ''}`,
 		siteUrl: `${url.origin}${filters.report ? `/reports/${filters.report}` : filters.district ? `/districts/${filters.district}` : '/'}`,
 		lang
@@ -35,12 +36,4 @@ export async function feedResponse(url: URL, lang: Language, format: keyof typeo
 	return new Response(FORMATS[format].write(entries, meta, url.origin), {
 		headers: { 'Content-Type': FORMATS[format].type, 'Cache-Control': 'public, max-age=60' }
 	});
-}
-
-function titleOf(filters: FeedFilters, lang: Language, district?: string, category?: string): string {
-	if (filters.report) return translate(lang, 'feed.title_report', { ref: filters.report });
-	if (district) return translate(lang, 'feed.title_district', { name: district });
-	if (category) return translate(lang, 'feed.title_category', { category });
-	if (filters.near || filters.bbox) return translate(lang, 'feed.title_area');
-	return translate(lang, 'feed.title_city');
 }

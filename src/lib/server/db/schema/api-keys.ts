@@ -1,6 +1,5 @@
-import { pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+import { pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { timestamptz } from './columns.ts';
 
 /**
  * Keys of the applications that file reports through Open311. Only a key's SHA-256 is kept: the

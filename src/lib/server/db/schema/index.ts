@@ -8,3 +8,4 @@ export * from './votes.ts';
 export * from './photos.ts';
 export * from './report-counts.ts';
 export * from './report-cells.ts';
+export * from './alerts.ts';

@@ -1,4 +1,5 @@
-import { bigint, bigserial, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { timestamptz } from './columns.ts';
 import { reports } from './reports.ts';
 
 /** Photo metadata; the re-encoded files live on disk under the uploads folder. */
@@ -14,7 +15,7 @@ export const photos = pgTable(
 		width: integer('width').notNull(),
 		height: integer('height').notNull(),
 		bytes: integer('bytes').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamptz('created_at').notNull().defaultNow()
 	},
 	(t) => [index('photos_report_idx').on(t.reportId, t.position)]
 );

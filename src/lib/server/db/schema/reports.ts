@@ -8,9 +8,9 @@ import {
 	pgTable,
 	smallint,
 	text,
-	timestamp,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
+import { timestamptz } from './columns.ts';
 import { sql } from 'drizzle-orm';
 import { point4326 } from '../postgis.ts';
 import { categories } from './categories.ts';
@@ -20,8 +20,6 @@ import { apiKeys } from './api-keys.ts';
 import { literals } from '../literals.ts';
 import { OPEN_STATUSES, STATUSES } from '../../../domain/status.ts';
 import { CHANNELS, REPORT_TYPES } from '../../../domain/report-types.ts';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const reports = pgTable(
 	'reports',

@@ -1,4 +1,5 @@
-import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamptz } from './columns.ts';
 import { departments } from './departments.ts';
 import { reports } from './reports.ts';
 
@@ -16,7 +17,7 @@ export const statusChanges = pgTable(
 		// Who made the change, as shown publicly: a role or unit, never a private person's name.
 		actor: text('actor').notNull(),
 		departmentId: integer('department_id').references(() => departments.id),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamptz('created_at').notNull().defaultNow()
 	},
 	(t) => [
 		index('status_changes_report_idx').on(t.reportId, t.createdAt),

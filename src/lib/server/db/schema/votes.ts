@@ -1,4 +1,5 @@
-import { bigint, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { timestamptz } from './columns.ts';
 import { reports } from './reports.ts';
 
 /** "Me too": one row per report and voter. */
@@ -9,7 +10,7 @@ export const votes = pgTable(
 			.notNull()
 			.references(() => reports.id, { onDelete: 'cascade' }),
 		voterId: text('voter_id').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamptz('created_at').notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.reportId, t.voterId] })]
 );

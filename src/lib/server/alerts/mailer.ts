@@ -1,0 +1,27 @@
+import nodemailer from 'nodemailer';
+
+export interface Mail {
+	to: string;
+	subject: string;
+	text: string;
+	/** Alerts carry RFC 2369 and RFC 8058 headers: mail programs show an unsubscribe button that POSTs here. */
+	unsubscribeUrl: string | null;
+}
+
+/** Sends one message; throws when the mail server did not take it (its SMTP reply code, if any, on `responseCode`). */
+export type SendMail = (mail: Mail) => Promise<void>;
+
+/** SMTP through nodemailer when `smtpUrl` is set; otherwise none, and messages stay in the outbox table. */
+export function smtpMailer(smtpUrl: string | undefined, from: string): SendMail | undefined {
+	if (!smtpUrl) return undefined;
+	const transport = nodemailer.createTransport(smtpUrl);
+	return async ({ to, subject, text, unsubscribeUrl }) => {
+		await transport.sendMail({
+			from,
+			to,
+			subject,
+			text,
+			headers: unsubscribeUrl ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}
+		});
+	};
+}

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database, type Db } from '../db/connect.ts';
+import type { MessageKind } from '../../domain/alerts.ts';
+import type { SendMail } from './mailer.ts';
+
+export interface OutgoingMessage {
+	subscriptionId: number;
+	kind: MessageKind;
+	recipient: string;
+	subject: string;
+	body: string;
+	unsubscribeUrl: string | null;
+}
+
+/** Writes a message, in the caller's transaction: to be sent (pending), or kept in the outbox when there is no mail server. */
+export async function enqueue(tx: Pick<Db, 'execute'>, message: OutgoingMessage, sending: boolean): Promise<number> {
+	const [row] = await rowsOf<{ id: number }>(
+		tx,
+		sql`INSERT INTO alert_messages (subscription_id, kind, recipient, subject, body, unsubscribe_url, delivery)
+			VALUES (${message.subscriptionId}, ${message.kind}, ${message.recipient}, ${message.subject}, ${message.body},
+				${message.unsubscribeUrl}, ${sending ? 'pending' : 'outbox'})
+			RETURNING id::int AS id`
+	);
+	return row.id;
+}
+
+export interface DeliveryReport {
+	sent: number;
+	/** Refused for good by the mail server (a 5xx reply: no such mailbox…). */
+	failed: number;
+	/** Left pending for the next run: the mail server was away or said "later". */
+	deferred: number;
+}
+
+/**
+ * Sends pending messages (or just `only`), one at a time. Each is claimed ('sending') before it is
+ * handed to the mail server and marked 'sent' after: a run that dies in between leaves it 'sending',
+ * never sent again, so nothing goes out twice. A refusal for good marks it 'failed'; a server that
+ * is away or says "later" stops the run and leaves the rest pending.
+ */
+export async function deliverPending(database: Database, send: SendMail, only?: number): Promise<DeliveryReport> {
+	const report: DeliveryReport = { sent: 0, failed: 0, deferred: 0 };
+	for (;;) {
+		const [message] = await rowsOf<{ id: number; recipient: string; subject: string; body: string; unsubscribeUrl: string | null }>(
+			database.db,
+			sql`UPDATE alert_messages SET delivery = 'sending', attempted_at = now()
+				WHERE id = (SELECT id FROM alert_messages WHERE delivery = 'pending' ${only === undefined ? sql`` : sql`AND id = ${only}`}
+					ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+				RETURNING id::int AS id, recipient, subject, body, unsubscribe_url AS "unsubscribeUrl"`
+		);
+		if (!message) break;
+		try {
+			await send({ to: message.recipient, subject: message.subject, text: message.body, unsubscribeUrl: message.unsubscribeUrl });
+		} catch (e) {
+			const code = (e as { responseCode?: number }).responseCode ?? 0;
+			const refused = code >= 500;
+			await database.db.execute(sql`UPDATE alert_messages SET delivery = ${refused ? 'failed' : 'pending'}, error = ${String((e as Error).message).slice(0, 500)} WHERE id = ${message.id}`);
+			if (refused) {
+				report.failed++;
+				continue;
+			}
+			const [{ left }] = await rowsOf<{ left: number }>(database.db, sql`SELECT count(*)::int AS left FROM alert_messages WHERE delivery = 'pending'`);
+			report.deferred = only === undefined ? left : 1;
+			break;
+		}
+		await database.db.execute(sql`UPDATE alert_messages SET delivery = 'sent', sent_at = now(), error = NULL WHERE id = ${message.id}`);
+		report.sent++;
+	}
+	return report;
+}
