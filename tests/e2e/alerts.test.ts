@@ -10,6 +10,8 @@ test('a resident follows a report by e-mail from its page; without a mail server
 	await page.getByTestId('report-list').getByRole('link').first().click();
 	await expect(page).toHaveURL(/\/reports\/KCK-/);
 	const ref = page.url().match(/KCK-\d{4}-\d+/)![0];
+	// The URL changes before the new page is drawn: wait for it, or the map's own link is the one clicked.
+	await expect(page.locator('.ref')).toHaveText(ref);
 	await page.getByTestId('alert-link').click();
 	await expect(page).toHaveURL(`/alerts?report=${ref}`);
 	await expect(page.getByText(`Mapa KCK: zgłoszenie ${ref}`)).toBeVisible();
