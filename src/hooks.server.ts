@@ -3,6 +3,8 @@ import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { isDatabaseUnavailable } from '$lib/server/db/outage.ts';
 import { isCrossSiteFormWrite } from '$lib/server/csrf.ts';
+import { sessionUser } from '$lib/server/staff/sessions.ts';
+import { SESSION_COOKIE } from '$lib/server/staff/guard.ts';
 import { isLanguage, LANGUAGES, translate, type Language } from '$lib/i18n/index.ts';
 
 /** Set up the database before the first request rather than during it, and close it on shutdown. */
@@ -34,6 +36,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.lang = isLanguage(requested)
 		? requested
 		: pickLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
+	// Only requests with a staff cookie cost a query.
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		try {
+			event.locals.staff = (await sessionUser(await database(), token)) ?? undefined;
+		} catch (e) {
+			if (!isDatabaseUnavailable(e)) throw e;
+			return unavailable(event, text(''));
+		}
+	}
 	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 	return event.locals.databaseUnavailable ? unavailable(event, response) : response;
 };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FeedFilters } from './feed-filters.ts';
 
-/** A confirmation asks the address's owner to confirm a sign-up; an alert carries what is new. */
-export const MESSAGE_KINDS = ['confirm', 'alert'] as const;
+/** A confirmation asks the address's owner to confirm a sign-up; an alert carries what is new; a status update tells a reporter what became of their report. */
+export const MESSAGE_KINDS = ['confirm', 'alert', 'status'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /**

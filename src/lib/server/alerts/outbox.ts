@@ -4,7 +4,9 @@ import type { MessageKind } from '../../domain/alerts.ts';
 import type { SendMail } from './mailer.ts';
 
 export interface OutgoingMessage {
-	subscriptionId: number;
+	/** The alert it belongs to (confirmations and alerts), or the report it tells of (status updates). */
+	subscriptionId: number | null;
+	reportId?: number;
 	kind: MessageKind;
 	recipient: string;
 	subject: string;
@@ -16,8 +18,8 @@ export interface OutgoingMessage {
 export async function enqueue(tx: Pick<Db, 'execute'>, message: OutgoingMessage, sending: boolean): Promise<number> {
 	const [row] = await rowsOf<{ id: number }>(
 		tx,
-		sql`INSERT INTO alert_messages (subscription_id, kind, recipient, subject, body, unsubscribe_url, delivery)
-			VALUES (${message.subscriptionId}, ${message.kind}, ${message.recipient}, ${message.subject}, ${message.body},
+		sql`INSERT INTO alert_messages (subscription_id, report_id, kind, recipient, subject, body, unsubscribe_url, delivery)
+			VALUES (${message.subscriptionId}, ${message.reportId ?? null}, ${message.kind}, ${message.recipient}, ${message.subject}, ${message.body},
 				${message.unsubscribeUrl}, ${sending ? 'pending' : 'outbox'})
 			RETURNING id::int AS id`
 	);

@@ -44,8 +44,8 @@ export interface StatusChange {
 	createdAt: string;
 }
 
-/** A visible report by id or public reference; hidden and unknown reports are both null. */
-export async function findReport(database: Database, key: { id: number } | { ref: string }): Promise<PublicReport | null> {
+/** A visible report by id or public reference; hidden and unknown reports are both null (staff may ask for hidden ones). */
+export async function findReport(database: Database, key: { id: number } | { ref: string }, options: { hidden?: boolean } = {}): Promise<PublicReport | null> {
 	const match = 'id' in key ? sql`r.id = ${key.id}` : sql`r.public_ref = ${key.ref}`;
 	const [report] = await database.rows<PublicReport>(sql`
 		SELECT r.id::int AS id, r.public_ref AS "publicRef", r.title, r.description, r.type, c.code AS category,
@@ -60,7 +60,7 @@ export async function findReport(database: Database, key: { id: number } | { ref
 		JOIN districts d ON d.id = r.district_id
 		LEFT JOIN departments dep ON dep.id = r.department_id
 		LEFT JOIN reports dup ON dup.id = r.duplicate_of_id
-		WHERE ${match} AND NOT r.hidden`);
+		WHERE ${match} ${options.hidden ? sql`` : sql`AND NOT r.hidden`}`);
 	return report ?? null;
 }
 

@@ -1,5 +1,6 @@
-import { bigserial, check, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns.ts';
+import { reports } from './reports.ts';
 import { sql } from 'drizzle-orm';
 import { literals } from '../literals.ts';
 import { DELIVERIES, MESSAGE_KINDS } from '../../../domain/alerts.ts';
@@ -37,9 +38,9 @@ export const alertMessages = pgTable(
 	'alert_messages',
 	{
 		id: bigserial('id', { mode: 'number' }).primaryKey(),
-		subscriptionId: integer('subscription_id')
-			.notNull()
-			.references(() => alertSubscriptions.id, { onDelete: 'cascade' }),
+		// The alert a confirmation or an alert belongs to; for a status update, the report it tells of.
+		subscriptionId: integer('subscription_id').references(() => alertSubscriptions.id, { onDelete: 'cascade' }),
+		reportId: bigint('report_id', { mode: 'number' }).references(() => reports.id, { onDelete: 'cascade' }),
 		kind: text('kind').notNull(),
 		recipient: text('recipient').notNull(),
 		subject: text('subject').notNull(),

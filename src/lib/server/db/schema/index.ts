@@ -2,6 +2,7 @@ export * from './departments.ts';
 export * from './categories.ts';
 export * from './districts.ts';
 export * from './api-keys.ts';
+export * from './staff.ts';
 export * from './reports.ts';
 export * from './status-changes.ts';
 export * from './votes.ts';

@@ -17,6 +17,7 @@ import { categories } from './categories.ts';
 import { departments } from './departments.ts';
 import { districts } from './districts.ts';
 import { apiKeys } from './api-keys.ts';
+import { intakeBatches, staffAccounts } from './staff.ts';
 import { literals } from '../literals.ts';
 import { OPEN_STATUSES, STATUSES } from '../../../domain/status.ts';
 import { CHANNELS, REPORT_TYPES } from '../../../domain/report-types.ts';
@@ -45,7 +46,14 @@ export const reports = pgTable(
 		duplicateOfId: bigint('duplicate_of_id', { mode: 'number' }).references((): AnyPgColumn => reports.id),
 		// The application that filed it through Open311, if one did.
 		apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+		// Staff who typed it in (a phone call, a CSV handed in), and the CSV it came in.
+		enteredById: integer('entered_by_id').references(() => staffAccounts.id),
+		intakeBatchId: integer('intake_batch_id').references(() => intakeBatches.id),
 		hidden: boolean('hidden').notNull().default(false),
+		// Why staff hid it (abuse, personal data), kept for audit; hidden reports are public nowhere.
+		hiddenReason: text('hidden_reason'),
+		// Bumped by every staff change: a change made from an older revision is refused (optimistic concurrency).
+		revision: integer('revision').notNull().default(0),
 		// Demo data made by the generator, never a resident's report.
 		isGenerated: boolean('is_generated').notNull().default(false)
 	},
@@ -67,6 +75,12 @@ export const reports = pgTable(
 		index('reports_open_district_created_idx')
 			.on(t.districtId, t.createdAt)
 			.where(sql`NOT ${t.hidden} AND ${t.status} in (${literals(OPEN_STATUSES)})`),
+		// The operators' triage queue: new reports, oldest first.
+		index('reports_triage_idx').on(t.createdAt).where(sql`${t.status} = 'new' AND NOT ${t.hidden}`),
+		// A department's queue: its forwarded and in-progress reports, oldest (most overdue) first.
+		index('reports_department_queue_idx')
+			.on(t.departmentId, t.createdAt)
+			.where(sql`${t.status} in ('forwarded', 'in_progress') AND NOT ${t.hidden}`),
 		index('reports_category_idx').on(t.categoryId),
 		index('reports_status_idx').on(t.status),
 		index('reports_created_at_idx').on(t.createdAt),

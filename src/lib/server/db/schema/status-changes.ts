@@ -2,6 +2,7 @@ import { bigint, bigserial, index, integer, pgTable, text } from 'drizzle-orm/pg
 import { timestamptz } from './columns.ts';
 import { departments } from './departments.ts';
 import { reports } from './reports.ts';
+import { staffAccounts } from './staff.ts';
 
 /** The public timeline of a report: every status change, with its note. */
 export const statusChanges = pgTable(
@@ -17,6 +18,8 @@ export const statusChanges = pgTable(
 		// Who made the change, as shown publicly: a role or unit, never a private person's name.
 		actor: text('actor').notNull(),
 		departmentId: integer('department_id').references(() => departments.id),
+		// The staff member behind it, for audit (never shown publicly).
+		accountId: integer('account_id').references(() => staffAccounts.id),
 		createdAt: timestamptz('created_at').notNull().defaultNow()
 	},
 	(t) => [
