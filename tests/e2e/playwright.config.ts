@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_ADMIN } from './staff-support.ts';
 
 // Another checkout's run can hold the default port.
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -29,8 +30,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// A fresh data folder each run, seeded with a known number of generated reports.
-		command: 'rm -rf tests/.tmp/e2e-data && vite build && node build',
+		// A fresh data folder each run, seeded with a known number of generated reports, with the first admin made by its command.
+		command: `rm -rf tests/.tmp/e2e-data && vite build && node src/lib/server/cli/create-admin.ts --email ${E2E_ADMIN.email} --name 'Admin E2E' && node build`,
 		// The base map is a local address that answers 404: the tests never leave 127.0.0.1 and see the offline fallback.
 		cwd: '../..',
 		url: `http://127.0.0.1:${port}/`,
@@ -44,7 +45,8 @@ export default defineConfig({
 			DEMO_REPORTS: '1500',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			BODY_SIZE_LIMIT: '32M',
-			MAP_STYLE_URL: `http://127.0.0.1:${port}/no-such-style.json`
+			MAP_STYLE_URL: `http://127.0.0.1:${port}/no-such-style.json`,
+			STAFF_PASSWORD: E2E_ADMIN.password
 		}
 	}
 });

@@ -6,6 +6,8 @@ import * as schema from './schema/index.ts';
 import { lockDataFolder } from './folder-lock.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction of either driver, as `db.transaction` hands it over. */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The app's handle on either database: drizzle for typed queries, rows() for hand-written PostGIS SQL. */
 export interface Database {

@@ -1,4 +1,4 @@
-import type { Database } from './connect.ts';
+import type { Database, Transaction } from './connect.ts';
 
 /**
  * Whether an error means the database could not be reached or went away mid-query (a restart, a
@@ -32,7 +32,6 @@ export class OutcomeUnknownError extends Error {
 	}
 }
 
-type Transaction = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
 
 /**
  * How long a write may take before the resident is told its outcome is unknown. Rarely, a transaction

@@ -78,7 +78,7 @@ export async function submitServiceRequest(database: Database, form: FormData, u
 	}
 	try {
 		const photos = await preparePhotos(form.getAll('media').filter((f): f is File => f instanceof File));
-		const created = await createReport(database, parsed.data, { photos, uploadsDir }, key.id);
+		const created = await createReport(database, parsed.data, { photos, uploadsDir }, { apiKeyId: key.id });
 		return {
 			service_request_id: created.publicRef,
 			service_notice: `KCK has the report and forwards it to the department in charge; follow it at ${origin}/reports/${created.publicRef}`,

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/connect.ts';
 import { isoTime } from '../db/iso-time.ts';
-import type { Channel } from '../../domain/report-types.ts';
+import { CHANNELS, type Channel } from '../../domain/report-types.ts';
+import { InputError } from '../errors.ts';
 import type { Status } from '../../domain/status.ts';
 
 /** Reports a queue page shows. */
@@ -65,4 +66,20 @@ export async function triageQueue(database: Database, filters: QueueFilters, ove
 export async function departmentQueue(database: Database, departmentId: number, page: number, overdueDays: number): Promise<QueueItem[]> {
 	const conditions = [sql`r.department_id = ${departmentId}`, sql`r.status IN ('forwarded', 'in_progress')`, sql`NOT r.hidden`];
 	return parsedNearby(await rowsOf<QueueItem>(database.db, queue(conditions, page, overdueDays)));
+}
+
+/** A queue's filters from the URL; a wrong one throws InputError (400) naming it. */
+export function parseQueueFilters(params: URLSearchParams): QueueFilters {
+	const value = (name: string) => params.get(name)?.trim() || undefined;
+	const whole = (name: string, min: number, max: number) => {
+		const text = value(name);
+		if (text === undefined) return undefined;
+		if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new InputError('errors.staff_filter', { field: name });
+		return Number(text);
+	};
+	const category = value('category');
+	if (category !== undefined && !/^[a-z_]{1,40}$/.test(category)) throw new InputError('errors.staff_filter', { field: 'category' });
+	const channel = value('channel');
+	if (channel !== undefined && !(CHANNELS as readonly string[]).includes(channel)) throw new InputError('errors.staff_filter', { field: 'channel' });
+	return { district: whole('district', 1, 18), category, channel: channel as Channel | undefined, minVotes: whole('votes', 0, 1_000_000), page: whole('page', 1, 10_000) ?? 1 };
 }

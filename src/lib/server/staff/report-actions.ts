@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database, type Db } from '../db/connect.ts';
+import { rowsOf, type Database, type Transaction } from '../db/connect.ts';
 import { InputError } from '../errors.ts';
 import { mapChanged } from '../map/version.ts';
 import { isReportRef } from '../../domain/report-ref.ts';
@@ -13,7 +13,6 @@ import { queueStatusNotice } from './status-notice.ts';
 import { deliverPending } from '../alerts/outbox.ts';
 import type { SendMail } from '../alerts/mailer.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 interface LockedReport {
 	id: number;
@@ -37,7 +36,7 @@ export interface Acting {
  * staff only their department's reports. A revision other than `revision` means someone else
  * changed it since the page was read: 409, "reload".
  */
-async function lockReport(tx: Tx, ref: string, revision: number, user: StaffUser): Promise<LockedReport> {
+async function lockReport(tx: Transaction, ref: string, revision: number, user: StaffUser): Promise<LockedReport> {
 	if (!isReportRef(ref)) throw new InputError('errors.report_not_found', { status: 404 });
 	const [report] = await rowsOf<LockedReport>(
 		tx,
@@ -115,7 +114,7 @@ export async function actOnReport(database: Database, ref: string, request: Stat
 }
 
 /** The report a duplicate repeats: visible, not itself, and not a duplicate (votes follow one step only). */
-async function originalOf(tx: Tx, duplicate: LockedReport, ref: string | undefined): Promise<number> {
+async function originalOf(tx: Transaction, duplicate: LockedReport, ref: string | undefined): Promise<number> {
 	const [original] = await rowsOf<{ id: number; status: Status; hidden: boolean }>(
 		tx,
 		sql`SELECT id::int AS id, status, hidden FROM reports WHERE public_ref = ${ref?.trim() ?? ''}`
@@ -127,7 +126,7 @@ async function originalOf(tx: Tx, duplicate: LockedReport, ref: string | undefin
 }
 
 /** A duplicate's "me too" votes go to its original (a voter who voted on both counts once), as new votes on it do. */
-async function moveVotes(tx: Tx, from: number, to: number): Promise<void> {
+async function moveVotes(tx: Transaction, from: number, to: number): Promise<void> {
 	await tx.execute(sql`INSERT INTO votes (report_id, voter_id, created_at) SELECT ${to}, voter_id, created_at FROM votes WHERE report_id = ${from}
 		ON CONFLICT DO NOTHING`);
 	await tx.execute(sql`DELETE FROM votes WHERE report_id = ${from}`);
