@@ -7,6 +7,7 @@ import { actsAsOperator } from '../../domain/staff.ts';
 import type { Status } from '../../domain/status.ts';
 import type { StaffUser } from './accounts.ts';
 import { NEARBY_METRES } from './queues.ts';
+import { InputError } from '../errors.ts';
 
 export interface StaffReport {
 	report: PublicReport;
@@ -14,6 +15,8 @@ export interface StaffReport {
 	hidden: boolean;
 	hiddenReason: string | null;
 	departmentCode: string | null;
+	/** The category's usual department: what "forward" offers first. */
+	defaultDepartmentCode: string | null;
 	/** The reporter's contact: staff only, never public. */
 	email: string | null;
 	phone: string | null;
@@ -25,19 +28,20 @@ export interface StaffReport {
 	actions: StatusAction[];
 }
 
-/** A report as staff see it (hidden ones too); null when unknown or, for department staff, not their department's. */
+/** A report as staff see it (hidden ones too); null when unknown; department staff get 403 for another department's. */
 export async function staffReport(database: Database, ref: string, user: StaffUser): Promise<StaffReport | null> {
 	const report = await findReport(database, { ref }, { hidden: true });
 	if (!report) return null;
 	const [extra] = await rowsOf<Omit<StaffReport, 'report' | 'history' | 'nearby' | 'actions'> & { departmentId: number | null }>(
 		database.db,
 		sql`SELECT r.revision, r.hidden, r.hidden_reason AS "hiddenReason", r.department_id AS "departmentId", dep.code AS "departmentCode",
-			rc.email, rc.phone, s.email AS "enteredBy", b.file_name AS "batchFile"
-		FROM reports r LEFT JOIN departments dep ON dep.id = r.department_id LEFT JOIN reporter_contacts rc ON rc.report_id = r.id
+			cd.code AS "defaultDepartmentCode", rc.email, rc.phone, s.email AS "enteredBy", b.file_name AS "batchFile"
+		FROM reports r JOIN categories c ON c.id = r.category_id LEFT JOIN departments cd ON cd.id = c.default_department_id
+			LEFT JOIN departments dep ON dep.id = r.department_id LEFT JOIN reporter_contacts rc ON rc.report_id = r.id
 			LEFT JOIN staff_accounts s ON s.id = r.entered_by_id LEFT JOIN intake_batches b ON b.id = r.intake_batch_id
 		WHERE r.id = ${report.id}`
 	);
-	if (!actsAsOperator(user.role) && (extra.departmentId !== user.departmentId || extra.hidden)) return null;
+	if (!actsAsOperator(user.role) && (extra.departmentId !== user.departmentId || extra.hidden)) throw new InputError('errors.staff_forbidden', { status: 403 });
 	const [history, nearby] = await Promise.all([
 		rowsOf<StaffReport['history'][number]>(
 			database.db,
