@@ -55,10 +55,10 @@ export async function startApp(url: string, port: string) {
 	});
 	// A lighter client than fetch, so its own work and pauses weigh less in the figures.
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-	const fetchBytes = (path: string): Promise<number> =>
+	const fetchBytes = (path: string, headers: Record<string, string> = {}): Promise<number> =>
 		new Promise((resolve, reject) => {
 			http
-				.get(origin + path, { agent }, (response) => {
+				.get(origin + path, { agent, headers }, (response) => {
 					let bytes = 0;
 					response.on('data', (chunk: Buffer) => (bytes += chunk.length));
 					response.on('end', () => (response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${path}: HTTP ${response.statusCode}`))));

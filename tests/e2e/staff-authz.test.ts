@@ -58,6 +58,7 @@ const ACTIONS: [path: () => string, form: () => Record<string, string>, allowed:
 	[() => `/staff/reports/${ref}?/edit`, () => ({ title: 'Zmieniony przez nieuprawnionego', revision: '999' }), ['operator']],
 	[() => `/staff/reports/${ref}?/hide`, () => ({ hide: '1', reason: 'abuse', revision: '999' }), ['operator']],
 	[() => '/staff/intake', () => ({ category: 'pothole', title: 'Nieuprawnione', lat: '50.06', lng: '19.94' }), ['operator']],
+	[() => '/staff/intake/bulk?/save', () => ({ csv: 'lat,lng,category,title,description,address\n50.06,19.94,pothole,Nieuprawnione z pliku,,', fileName: 'x.csv' }), ['operator']],
 	[() => '/staff/admin/accounts?/create', () => ({ email: 'intruz@kck.test', name: 'Intruz', role: 'admin', password: 'x'.repeat(20) }), []],
 	[() => '/staff/admin/accounts?/disable', () => ({ id: '1' }), []],
 	[() => '/staff/logout?/here', () => ({}), ['operator', 'other department']]
@@ -89,6 +90,8 @@ test('nothing the refused actions asked for happened', async () => {
 	const view = await (await operator.get(`/staff/reports/${ref}`)).text();
 	expect(view).not.toContain('Zmieniony przez nieuprawnionego');
 	expect(view).not.toContain('Ukryte:');
+	const csv = await (await operator.get('/data/reports.csv')).text();
+	expect(csv).not.toContain('Nieuprawnione');
 	const accounts = await (await operator.get('/staff/admin/accounts')).status();
 	expect(accounts).toBe(403);
 });

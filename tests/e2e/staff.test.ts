@@ -94,7 +94,7 @@ test('two staff acting on one report at once: one wins, the other is told it cha
 	await expect(second.locator('.badges')).toContainText('Przyjęte');
 });
 
-test('the triage queue filters, shows the reports within 50 m, and the admin sees every action in the audit log', async ({ page }) => {
+test('the triage queue filters; the admin sees every action in the audit log; the staff pages pass axe', async ({ page }) => {
 	await logInAs(page, E2E_ADMIN);
 	await page.goto('/staff/triage');
 	expect(await seriousViolations(page)).toEqual([]);
@@ -107,6 +107,10 @@ test('the triage queue filters, shows the reports within 50 m, and the admin see
 	expect(await seriousViolations(page)).toEqual([]);
 	await expect(page.getByTestId('audit')).toContainText('zzm@kck.test');
 	await expect(page.getByTestId('audit')).toContainText('operator@kck.test');
+	for (const path of ['/staff/intake', '/staff/intake/bulk', '/staff/admin/accounts']) {
+		await page.goto(path);
+		expect(await seriousViolations(page), path).toEqual([]);
+	}
 	await page.goto(`/staff/admin/audit?account=999999`);
 	await expect(page.getByTestId('audit').locator('tbody tr')).toHaveCount(0);
 });

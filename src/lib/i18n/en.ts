@@ -387,4 +387,5 @@ export const en: Record<keyof typeof pl, string> = {
 	'bulk.save': 'Save all reports ({rows})',
 	'bulk.saved': 'Saved the reports from {file} ({rows}).',
 	'bulk.another': 'Read another file',
+	'staff.footer_link': 'For staff',
 };

@@ -386,4 +386,5 @@ export const pl = {
 	'bulk.save': 'Zapisz wszystkie zgłoszenia ({rows})',
 	'bulk.saved': 'Zapisano zgłoszenia z pliku {file} ({rows}).',
 	'bulk.another': 'Wczytaj kolejny plik',
+	'staff.footer_link': 'Dla pracowników',
 } as const;
