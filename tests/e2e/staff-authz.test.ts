@@ -50,6 +50,7 @@ const PAGES: [path: () => string, allowed: Who[]][] = [
 	[() => '/staff/department', ['other department']],
 	[() => `/staff/reports/${ref}`, ['operator']],
 	[() => '/staff/admin/accounts', []],
+	[() => '/staff/admin/catalog', []],
 	[() => '/staff/admin/audit', []]
 ];
 
@@ -61,6 +62,8 @@ const ACTIONS: [path: () => string, form: () => Record<string, string>, allowed:
 	[() => '/staff/intake/bulk?/save', () => ({ csv: 'lat,lng,category,title,description,address\n50.06,19.94,pothole,Nieuprawnione z pliku,,', fileName: 'x.csv' }), ['operator']],
 	[() => '/staff/admin/accounts?/create', () => ({ email: 'intruz@kck.test', name: 'Intruz', role: 'admin', password: 'x'.repeat(20) }), []],
 	[() => '/staff/admin/accounts?/disable', () => ({ id: '1' }), []],
+	[() => '/staff/admin/catalog?/department', () => ({ code: 'zzm', namePl: 'Przejęta nazwa', nameEn: 'Taken over' }), []],
+	[() => '/staff/admin/catalog?/category', () => ({ code: 'pothole', type: 'problem', namePl: 'Przejęta', nameEn: 'Taken', department: 'zzm', sortOrder: '0' }), []],
 	[() => '/staff/logout?/here', () => ({}), ['operator', 'other department']]
 ];
 
@@ -92,6 +95,7 @@ test('nothing the refused actions asked for happened', async () => {
 	expect(view).not.toContain('Ukryte:');
 	const csv = await (await operator.get('/data/reports.csv')).text();
 	expect(csv).not.toContain('Nieuprawnione');
+	expect(csv).not.toContain('Przejęta');
 	const accounts = await (await operator.get('/staff/admin/accounts')).status();
 	expect(accounts).toBe(403);
 });

@@ -107,7 +107,7 @@ test('the triage queue filters; the admin sees every action in the audit log; th
 	expect(await seriousViolations(page)).toEqual([]);
 	await expect(page.getByTestId('audit')).toContainText('zzm@kck.test');
 	await expect(page.getByTestId('audit')).toContainText('operator@kck.test');
-	for (const path of ['/staff/intake', '/staff/intake/bulk', '/staff/admin/accounts']) {
+	for (const path of ['/staff/intake', '/staff/intake/bulk', '/staff/admin/accounts', '/staff/admin/catalog']) {
 		await page.goto(path);
 		expect(await seriousViolations(page), path).toEqual([]);
 	}

@@ -1,18 +1,17 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.ts';
 import { categories, departments } from '../db/schema/index.ts';
 import { CATEGORIES, DEPARTMENTS } from './catalog-data.ts';
 
-/** Brings departments and categories in line with catalog-data.ts; safe to run at every start. */
+/**
+ * Adds the departments and categories of catalog-data.ts that the database lacks; safe to run at
+ * every start. Existing ones are left as they are: admins manage them on /staff/admin/catalog.
+ */
 export async function syncCatalog({ db }: Database): Promise<void> {
 	await db.transaction(async (tx) => {
 		await tx
 			.insert(departments)
 			.values([...DEPARTMENTS])
-			.onConflictDoUpdate({
-				target: departments.code,
-				set: { namePl: sql`excluded.name_pl`, nameEn: sql`excluded.name_en` }
-			});
+			.onConflictDoNothing({ target: departments.code });
 		const ids = new Map((await tx.select({ id: departments.id, code: departments.code }).from(departments)).map((d) => [d.code, d.id]));
 		await tx
 			.insert(categories)
@@ -26,15 +25,6 @@ export async function syncCatalog({ db }: Database): Promise<void> {
 					sortOrder: i
 				}))
 			)
-			.onConflictDoUpdate({
-				target: categories.code,
-				set: {
-					type: sql`excluded.type`,
-					namePl: sql`excluded.name_pl`,
-					nameEn: sql`excluded.name_en`,
-					defaultDepartmentId: sql`excluded.default_department_id`,
-					sortOrder: sql`excluded.sort_order`
-				}
-			});
+			.onConflictDoNothing({ target: categories.code });
 	});
 }

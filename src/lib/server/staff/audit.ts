@@ -16,7 +16,8 @@ export const AUDIT_ACTIONS = [
 	'phone_intake',
 	'bulk_intake',
 	'account_create',
-	'account_disable'
+	'account_disable',
+	'catalog_change'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
