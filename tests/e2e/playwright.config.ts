@@ -46,7 +46,9 @@ export default defineConfig({
 			ORIGIN: `http://127.0.0.1:${port}`,
 			BODY_SIZE_LIMIT: '32M',
 			MAP_STYLE_URL: `http://127.0.0.1:${port}/no-such-style.json`,
-			STAFF_PASSWORD: E2E_ADMIN.password
+			STAFF_PASSWORD: E2E_ADMIN.password,
+			// Every test files reports from 127.0.0.1.
+			RATE_LIMIT_FACTOR: '100'
 		}
 	}
 });

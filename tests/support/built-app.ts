@@ -37,7 +37,7 @@ export async function startBuiltApp(databaseUrl: string, env: Record<string, str
 	const base = `http://127.0.0.1:${port}`;
 	const server = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
-		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, DEMO_REPORTS: '300', MAP_STYLE_URL: '', ...env },
+		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, DEMO_REPORTS: '300', MAP_STYLE_URL: '', RATE_LIMIT_FACTOR: '100', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';

@@ -5,8 +5,11 @@ import { CHANNELS, REPORT_TYPES } from './report-types.ts';
 export const TITLE_MAX = 120;
 export const DESCRIPTION_MAX = 5000;
 
-/** The form's fields apart from the photos: what the server echoes after a refusal, and what the page adopts as it mounts. */
-const REPORT_FORM_FIELDS = ['type', 'category', 'title', 'description', 'lng', 'lat', 'address', 'email', 'phone'] as const;
+/**
+ * The form's fields apart from the photos: what the server echoes after a refusal, and what the page
+ * adopts as it mounts. `submission` is the form's one-time key: sent twice, it files one report.
+ */
+const REPORT_FORM_FIELDS = ['type', 'category', 'title', 'description', 'lng', 'lat', 'address', 'email', 'phone', 'submission'] as const;
 
 type ReportFormValues = Record<(typeof REPORT_FORM_FIELDS)[number], string>;
 

@@ -404,4 +404,8 @@ export const en: Record<keyof typeof pl, string> = {
 	'errors.catalog_name': 'Name: 2 to 100 characters.',
 	'errors.catalog_order': 'Order: a whole number from 0 to 999.',
 	'errors.catalog_type_fixed': 'An existing category’s type cannot change: its reports carry that type.',
+	'errors.vote_rate_limited_report': 'This report has had several votes from your address today. Thank you: each one is counted.',
+	'errors.report_rate_limited': 'Many reports came from your address in the last hour. Please try again later, or call KCK: 12 616 55 55.',
+	'errors.submission_key': 'This form is out of date. Reload the page and send the report again.',
+	'form.connection_lost': 'No answer came from the server (the connection broke). The report may have been saved: send it again, and no second one will be made.',
 };

@@ -403,4 +403,8 @@ export const pl = {
 	'errors.catalog_name': 'Nazwa: od 2 do 100 znaków.',
 	'errors.catalog_order': 'Kolejność: liczba całkowita od 0 do 999.',
 	'errors.catalog_type_fixed': 'Rodzaju istniejącej kategorii nie można zmienić: jej zgłoszenia mają ten rodzaj.',
+	'errors.vote_rate_limited_report': 'Z tego adresu poparto już to zgłoszenie kilka razy dziś. Dziękujemy: każde poparcie jest policzone.',
+	'errors.report_rate_limited': 'Z tego adresu wysłano w ostatniej godzinie wiele zgłoszeń. Spróbuj ponownie później albo zadzwoń do KCK: 12 616 55 55.',
+	'errors.submission_key': 'Ten formularz jest nieaktualny. Odśwież stronę i wyślij zgłoszenie ponownie.',
+	'form.connection_lost': 'Nie dostaliśmy odpowiedzi serwera (zerwane połączenie). Zgłoszenie mogło zostać zapisane: wyślij je ponownie, a nie powstanie drugie.',
 } as const;

@@ -22,6 +22,8 @@ export interface Config {
 	mailFrom: string;
 	/** The site's public address, for links in e-mails sent by commands (the app itself knows it from the request). */
 	origin: string;
+	/** Multiplies every rate limit (server/rate-limits.ts): tests and load runs from one address raise them. */
+	rateLimitFactor: number;
 }
 
 /** OpenFreeMap's public OpenStreetMap style: free, no key, attribution included in the style. */
@@ -40,6 +42,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (!Number.isInteger(overdueDays) || overdueDays < 1) {
 		throw new Error(`OVERDUE_DAYS must be a whole number ≥ 1, got "${env.OVERDUE_DAYS}"`);
 	}
+	const rateLimitFactor = Number(env.RATE_LIMIT_FACTOR ?? 1);
+	if (!Number.isInteger(rateLimitFactor) || rateLimitFactor < 1) {
+		throw new Error(`RATE_LIMIT_FACTOR must be a whole number ≥ 1, got "${env.RATE_LIMIT_FACTOR}"`);
+	}
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir,
@@ -51,7 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		smtpUrl: env.SMTP_URL || undefined,
 		mailFrom: env.MAIL_FROM || 'Mapa KCK <powiadomienia@localhost>',
 		// adapter-node's own setting, so the app and its commands write the same links.
-		origin: (env.ORIGIN || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '')
+		origin: (env.ORIGIN || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+		rateLimitFactor
 	};
 }
 

@@ -1,7 +1,7 @@
-import type { Cookies } from '@sveltejs/kit';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { config } from './config.ts';
-import { InputError } from './errors.ts';
-import { createRateLimiter } from './votes/rate-limit.ts';
+import type { Database } from './db/connect.ts';
+import { enforceRateLimit } from './rate-limits.ts';
 import { issueVoterId, loadOrCreateSecret, verifyVoterCookie } from './votes/voter-id.ts';
 
 const VOTER_COOKIE = 'voter';
@@ -10,15 +10,18 @@ const YEAR = 60 * 60 * 24 * 365;
 let secret: Promise<string> | undefined;
 const signingSecret = () => (secret ??= loadOrCreateSecret(config().dataDir));
 
-/** Twenty "me too" a quarter of an hour from one address: plenty for a household, little for a script. */
-const votesPerAddress = createRateLimiter({ limit: 20, windowMs: 15 * 60 * 1000 });
-
 /**
- * The anonymous voter behind a request: from the signed cookie, or a new one set now. Throws a 429
- * InputError when the address has voted too often.
+ * Refuses a "me too" with 429 when its address has voted too often, site-wide or on this report: a
+ * client that drops its cookie gets a new voter id each time, but not a new address.
  */
-export async function voterFor(cookies: Cookies, address: string): Promise<string> {
-	if (!votesPerAddress.take(address)) throw new InputError('errors.vote_rate_limited', { status: 429 });
+export async function limitVotes(event: Pick<RequestEvent, 'setHeaders' | 'getClientAddress'>, database: Database, reportId: number): Promise<void> {
+	const address = event.getClientAddress();
+	await enforceRateLimit(event, database, 'votesPerAddress', address);
+	await enforceRateLimit(event, database, 'votesPerAddressAndReport', `${address} ${reportId}`);
+}
+
+/** The anonymous voter behind a request: from the signed cookie, or a new one set now. */
+export async function voterFor(cookies: Cookies): Promise<string> {
 	const key = await signingSecret();
 	const known = verifyVoterCookie(cookies.get(VOTER_COOKIE), key);
 	if (known) return known;

@@ -4,6 +4,7 @@ import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { message } from '$lib/server/http.ts';
+import { enforceRateLimit } from '$lib/server/rate-limits.ts';
 import { followedDescription } from '$lib/server/alerts/followed.ts';
 import { smtpMailer } from '$lib/server/alerts/mailer.ts';
 import { subscribe } from '$lib/server/alerts/subscriptions.ts';
@@ -27,13 +28,15 @@ export const load: PageServerLoad = async ({ url, locals }) => ({ followed: awai
 
 export const actions: Actions = {
 	/** A sign-up: the confirmation goes out (or to the outbox) and the page says which. */
-	default: async ({ request, url, locals }) => {
+	default: async (event) => {
+		const { request, url, locals } = event;
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const parsed = parseFeedFilters(new URLSearchParams(String(form.get('scope') ?? '')));
 		if (!parsed.ok) return fail(400, { email, error: message(locals.lang, 'errors.alert_scope') });
 		const settings = config();
 		try {
+			await enforceRateLimit(event, await database(), 'alertSignUpsPerAddress', event.getClientAddress());
 			const { outcome } = await subscribe(await database(), { email, filters: parsed.filters, lang: locals.lang }, url.origin, smtpMailer(settings.smtpUrl, settings.mailFrom));
 			return { email: email.trim(), outcome };
 		} catch (e) {

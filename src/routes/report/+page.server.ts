@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
@@ -9,25 +10,30 @@ import { preparePhotos } from '$lib/server/photos/prepare.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { isDatabaseUnavailable, OutcomeUnknownError } from '$lib/server/db/outage.ts';
 import { fieldErrors, message } from '$lib/server/http.ts';
+import { enforceRateLimit } from '$lib/server/rate-limits.ts';
 import { newReportSchema, reportFormValues } from '$lib/domain/report-input.ts';
 
 export const load: PageServerLoad = async () => {
 	const db = await database();
 	const [categories, version] = await Promise.all([listCategories(db), mapVersion(db)]);
-	return { categories, version, mapStyleUrl: config().mapStyleUrl };
+	// A new key per form shown: a double click or a retry of this form files one report.
+	return { categories, version, mapStyleUrl: config().mapStyleUrl, submission: randomUUID() };
 };
 
 export const actions: Actions = {
 	/** A new report from the form; every refusal returns the form as typed, with a message per field. */
-	default: async ({ request, locals }) => {
+	default: async (event) => {
+		const { request, locals } = event;
 		const form = await request.formData();
 		const values = reportFormValues(form);
 		const parsed = newReportSchema.safeParse({ ...values, channel: 'online' });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error, locals.lang) });
 		let created;
 		try {
+			const db = await database();
+			await enforceRateLimit(event, db, 'reportsPerAddress', event.getClientAddress());
 			const photos = await preparePhotos(form.getAll('photos').filter((f): f is File => f instanceof File));
-			created = await createReport(await database(), parsed.data, { photos, uploadsDir: config().uploadsDir });
+			created = await createReport(db, parsed.data, { photos, uploadsDir: config().uploadsDir }, { submissionKey: values.submission || undefined });
 		} catch (e) {
 			if (e instanceof InputError) {
 				return fail(e.status, { values, errors: { [e.field ?? 'photos']: message(locals.lang, e.key) } });

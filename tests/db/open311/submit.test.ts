@@ -23,7 +23,8 @@ const form = (fields: Record<string, string | File>) => {
 /** A valid request in the Old Town; `changes` adds or replaces fields. */
 const request = (changes: Record<string, string | File> = {}) =>
 	form({ api_key: key, service_code: 'pothole', lat: '50.0614', long: '19.9372', description: 'Głęboka dziura\nprzy przejściu dla pieszych', ...changes });
-const submit = (data: FormData) => submitServiceRequest(database, data, uploadsDir, ORIGIN);
+const submit = (data: FormData, headers: Record<string, string> = {}) =>
+	submitServiceRequest(database, data, uploadsDir, { setHeaders: () => {}, url: new URL(ORIGIN), request: new Request(ORIGIN, { headers }) });
 
 beforeAll(async () => {
 	database = await testDatabase();
@@ -70,6 +71,14 @@ describe('POST service requests', () => {
 			SELECT title, channel, (SELECT count(*)::int FROM photos p WHERE p.report_id = r.id) AS photos FROM reports r WHERE public_ref = ${answer.service_request_id}`);
 		expect(row).toEqual({ title: 'Dziura na Rynku', channel: 'phone', photos: 1 });
 		expect((await findRequest(database, answer.service_request_id, 'en', ORIGIN))?.media_url).toMatch(/^http:\/\/127\.0\.0\.1\/photos\//);
+	});
+
+	it('file one report for a retried request with the same Idempotency-Key', async () => {
+		const headers = { 'idempotency-key': 'retry-0001-abcdefgh' };
+		const first = await submit(request({ description: 'Ponowione żądanie' }), headers);
+		expect(await submit(request({ description: 'Ponowione żądanie' }), headers)).toEqual(first);
+		const [{ filed }] = await database.rows<{ filed: number }>(sql`SELECT count(*)::int AS filed FROM reports WHERE description = 'Ponowione żądanie'`);
+		expect(filed).toBe(1);
 	});
 
 	it('title a report without description by its service', async () => {

@@ -50,3 +50,25 @@ describe('filing a report', () => {
 		expect(await rowCounts(database)).toEqual(before);
 	});
 });
+
+describe('the same submission twice', () => {
+	const twice = () => input({ title: 'Dziura wysłana dwa razy' });
+
+	it('files one report, whether the second comes after the first or at the same moment', async () => {
+		const first = await createReport(database, twice(), undefined, { submissionKey: 'form-key-0001-aaaaaaaa' });
+		const again = await createReport(database, twice(), undefined, { submissionKey: 'form-key-0001-aaaaaaaa' });
+		expect(again).toEqual({ ...first, repeated: true });
+		const twins = await Promise.all([1, 2, 3].map(() => createReport(database, twice(), undefined, { submissionKey: 'form-key-0002-bbbbbbbb' })));
+		expect(new Set(twins.map((r) => r.publicRef)).size).toBe(1);
+		expect(twins.filter((r) => r.repeated)).toHaveLength(2);
+		const [{ filed }] = await database.rows<{ filed: number }>(sql`SELECT count(*)::int AS filed FROM reports WHERE title = 'Dziura wysłana dwa razy'`);
+		expect(filed).toBe(2);
+	});
+
+	it('can be sent again after a refusal, and refuses a malformed key', async () => {
+		const outside = newReportSchema.parse({ type: 'problem', category: 'pothole', title: 'Poza Krakowem', lng: 21.0122, lat: 52.2297 });
+		await expect(createReport(database, outside, undefined, { submissionKey: 'form-key-0003-cccccccc' })).rejects.toMatchObject({ key: 'errors.outside_city' });
+		expect(await createReport(database, twice(), undefined, { submissionKey: 'form-key-0003-cccccccc' })).not.toHaveProperty('repeated');
+		await expect(createReport(database, twice(), undefined, { submissionKey: "x'; DROP TABLE reports; --" })).rejects.toMatchObject({ status: 400, key: 'errors.submission_key' });
+	});
+});

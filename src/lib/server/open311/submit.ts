@@ -1,4 +1,6 @@
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Database } from '../db/connect.ts';
+import { enforceRateLimit } from '../rate-limits.ts';
 import { listCategories } from '../catalog/read.ts';
 import { apiKeyInUse } from '../api-keys/keys.ts';
 import { createReport } from '../reports/create.ts';
@@ -37,13 +39,19 @@ const english = (key: string) => (isMessageKey(key) ? translate('en', key) : key
  * (404), and the report passes exactly the form's checks (inside Kraków, lengths, contact, photos)
  * before one transaction saves it (400 otherwise, and nothing is saved).
  */
-export async function submitServiceRequest(database: Database, form: FormData, uploadsDir: string, origin: string): Promise<AcceptedRequest> {
+export async function submitServiceRequest(
+	database: Database,
+	form: FormData,
+	uploadsDir: string,
+	event: Pick<RequestEvent, 'setHeaders' | 'url' | 'request'>
+): Promise<AcceptedRequest> {
 	const text = (name: string) => {
 		const value = form.get(name);
 		return typeof value === 'string' ? value : '';
 	};
 	const key = await apiKeyInUse(database, text('api_key'));
 	if (!key) throw new InputError('api_key is missing, unknown or revoked. Ask KCK for a key and send it as the api_key field.', { status: 403, field: 'api_key' });
+	await enforceRateLimit(event, database, 'reportsPerApiKey', String(key.id));
 
 	const code = text('service_code').trim();
 	if (!code) throw new InputError('service_code is required: one of the codes that services.json lists.', { field: 'service_code' });
@@ -78,10 +86,12 @@ export async function submitServiceRequest(database: Database, form: FormData, u
 	}
 	try {
 		const photos = await preparePhotos(form.getAll('media').filter((f): f is File => f instanceof File));
-		const created = await createReport(database, parsed.data, { photos, uploadsDir }, { apiKeyId: key.id });
+		// An Idempotency-Key (the IETF draft's header) makes a client's retry file one report; keys are per API key.
+		const idempotency = event.request.headers.get('idempotency-key')?.trim();
+		const created = await createReport(database, parsed.data, { photos, uploadsDir }, { apiKeyId: key.id, submissionKey: idempotency ? `open311:${key.id}:${idempotency}` : undefined });
 		return {
 			service_request_id: created.publicRef,
-			service_notice: `KCK has the report and forwards it to the department in charge; follow it at ${origin}/reports/${created.publicRef}`,
+			service_notice: `KCK has the report and forwards it to the department in charge; follow it at ${event.url.origin}/reports/${created.publicRef}`,
 			account_id: null
 		};
 	} catch (e) {

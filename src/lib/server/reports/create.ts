@@ -11,6 +11,8 @@ export interface CreatedReport {
 	id: number;
 	publicRef: string;
 	districtId: number;
+	/** True when this submission had made the report already: nothing new was written. */
+	repeated?: boolean;
 }
 
 export interface Attachments {
@@ -24,6 +26,20 @@ export interface Provenance {
 	apiKeyId?: number;
 	enteredById?: number;
 	intakeBatchId?: number;
+	/** The submission's key (SUBMISSION_KEY): the same key again returns the report it made. */
+	submissionKey?: string;
+}
+
+/** A form's or client's key for one submission: random, 16 to 100 characters. */
+export const SUBMISSION_KEY = /^[A-Za-z0-9_:.-]{16,100}$/;
+
+/** Thrown inside the transaction when the submission made a report already, so nothing more is written. */
+class RepeatedSubmission extends Error {
+	readonly report: CreatedReport;
+	constructor(report: CreatedReport) {
+		super('repeated submission');
+		this.report = report;
+	}
 }
 
 
@@ -33,6 +49,8 @@ export interface Provenance {
  * first status and the reporter's private contact. Throws InputError naming the field.
  */
 export async function insertReport(tx: Transaction, input: NewReport, provenance: Provenance = {}): Promise<CreatedReport> {
+	// First, so a second submission with this key waits here for the first one's outcome.
+	if (provenance.submissionKey) await claimSubmission(tx, provenance.submissionKey);
 	const [category] = await rowsOf<{ id: number }>(tx, sql`SELECT id FROM categories WHERE code = ${input.category} AND type = ${input.type}`);
 	if (!category) throw new InputError('errors.category', { field: 'category' });
 
@@ -52,7 +70,25 @@ export async function insertReport(tx: Transaction, input: NewReport, provenance
 	if (input.email || input.phone) {
 		await tx.execute(sql`INSERT INTO reporter_contacts (report_id, email, phone) VALUES (${report.id}, ${input.email ?? null}, ${input.phone ?? null})`);
 	}
+	if (provenance.submissionKey) await tx.execute(sql`UPDATE submission_keys SET report_id = ${report.id} WHERE key = ${provenance.submissionKey}`);
 	return { ...report, districtId: district.id };
+}
+
+/**
+ * Takes the submission's key, or throws RepeatedSubmission with the report it made. A concurrent
+ * twin blocks on the key until this transaction ends: it then finds the report (committed) or takes
+ * the key itself (rolled back).
+ */
+async function claimSubmission(tx: Transaction, key: string): Promise<void> {
+	if (!SUBMISSION_KEY.test(key)) throw new InputError('errors.submission_key', { field: 'form' });
+	const claimed = await rowsOf(tx, sql`INSERT INTO submission_keys (key) VALUES (${key}) ON CONFLICT DO NOTHING RETURNING key`);
+	if (claimed.length) return;
+	const [made] = await rowsOf<CreatedReport>(
+		tx,
+		sql`SELECT r.id::int AS id, r.public_ref AS "publicRef", r.district_id AS "districtId" FROM submission_keys k JOIN reports r ON r.id = k.report_id WHERE k.key = ${key}`
+	);
+	if (!made) throw new InputError('errors.submission_key', { field: 'form' });
+	throw new RepeatedSubmission({ ...made, repeated: true });
 }
 
 /**
@@ -73,6 +109,7 @@ export async function createReport(database: Database, input: NewReport, attachm
 	} catch (e) {
 		// The transaction rolled back (or perhaps committed: then its photos are kept for the saved rows).
 		if (attachments && !(e instanceof OutcomeUnknownError)) await removeFiles(attachments.uploadsDir, savedPhotos);
+		if (e instanceof RepeatedSubmission) return e.report;
 		throw e;
 	}
 }

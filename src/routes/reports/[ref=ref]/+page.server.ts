@@ -7,7 +7,7 @@ import { openReportsNear } from '$lib/server/reports/nearby.ts';
 import { photosOfReport } from '$lib/server/photos/store.ts';
 import { mapVersion } from '$lib/server/map/version.ts';
 import { addVote } from '$lib/server/votes/vote.ts';
-import { voterFor } from '$lib/server/resident.ts';
+import { limitVotes, voterFor } from '$lib/server/resident.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { message } from '$lib/server/http.ts';
 import { translate } from '$lib/i18n/index.ts';
@@ -38,13 +38,14 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 
 export const actions: Actions = {
 	/** "Me too", as a plain form post so it works without JavaScript. */
-	vote: async ({ params, cookies, getClientAddress, locals }) => {
+	vote: async (event) => {
+		const { params, cookies, locals } = event;
 		const db = await database();
 		const report = await findReport(db, { ref: params.ref });
 		if (!report) error(404, translate(locals.lang, 'errors.report_not_found'));
 		try {
-			const voterId = await voterFor(cookies, getClientAddress());
-			const result = await addVote(db, { reportId: report.id, voterId });
+			await limitVotes(event, db, report.id);
+			const result = await addVote(db, { reportId: report.id, voterId: await voterFor(cookies) });
 			return { voted: result };
 		} catch (e) {
 			if (e instanceof InputError) return fail(e.status, { voteError: message(locals.lang, e.key) });

@@ -10,3 +10,5 @@ export * from './photos.ts';
 export * from './report-counts.ts';
 export * from './report-cells.ts';
 export * from './alerts.ts';
+export * from './rate-limits.ts';
+export * from './submissions.ts';

@@ -18,11 +18,11 @@ export const GET: RequestHandler = ({ params, url, locals }) =>
  * A new service request from an application holding an API key. The key is this route's guard:
  * clients are servers that send no Origin, so hooks.server.ts exempts it from the origin check.
  */
-export const POST: RequestHandler = ({ params, url, request }) =>
-	open311(params.format, async (format) => {
-		const form = await request.formData().catch(() => {
+export const POST: RequestHandler = (event) =>
+	open311(event.params.format, async (format) => {
+		const form = await event.request.formData().catch(() => {
 			throw new InputError('Send the fields as application/x-www-form-urlencoded or multipart/form-data, as GeoReport v2 asks.');
 		});
-		const accepted = await submitServiceRequest(await database(), form, config().uploadsDir, url.origin);
+		const accepted = await submitServiceRequest(await database(), form, config().uploadsDir, event);
 		return open311Answer(format, [accepted], { root: 'service_requests', item: 'request' });
 	});
