@@ -62,6 +62,12 @@ const BATCH = 5000;
 
 const iso = (column: string) => isoTime(sql.raw(column));
 
+/**
+ * The reference a duplicate repeats, looked up only for the few duplicates: a LEFT JOIN on reports
+ * probed (memoized) for every row, about 0.1–0.2 s more of a million-row export.
+ */
+const duplicateOf = sql`CASE WHEN r.duplicate_of_id IS NOT NULL THEN (SELECT public_ref FROM reports WHERE id = r.duplicate_of_id) END`;
+
 /** The status group of each status as the domain defines it (statusGroup), spelled as SQL from the app's own constants. */
 const statusGroupSql = sql.raw(`CASE r.status ${STATUSES.map((s) => `WHEN '${s}' THEN '${statusGroup(s)}'`).join(' ')} END`);
 
@@ -89,11 +95,10 @@ function exportSelect(rows: SQL, forCopy: boolean): SQL {
 			ST_X(r.location) AS lng, ST_Y(r.location) AS lat, nullif(r.address, '') AS address, r.title,
 			nullif(r.description, '') AS description, r.channel, r.vote_count AS votes,
 			${iso('r.created_at')} AS created_at, ${iso('r.updated_at')} AS updated_at, ${iso('r.resolved_at')} AS resolved_at,
-			dup.public_ref AS duplicate_of, ${forCopy ? sql`CASE WHEN r.is_generated THEN 'true' ELSE 'false' END` : sql`r.is_generated`} AS generated
+			${duplicateOf} AS duplicate_of, ${forCopy ? sql`CASE WHEN r.is_generated THEN 'true' ELSE 'false' END` : sql`r.is_generated`} AS generated
 		FROM (${rows}) r
 		JOIN categories c ON c.id = r.category_id
 		JOIN districts d ON d.id = r.district_id
-		LEFT JOIN reports dup ON dup.id = r.duplicate_of_id
 		ORDER BY r.id`;
 }
 
