@@ -1,8 +1,10 @@
 /**
  * Open data through the built app on a real PostgreSQL: the full CSV and GeoJSON downloads of every
- * report, in rows per second, with the app's resident memory before and at its peak; then district
+ * report, in rows per second, with the app's resident memory before and at its peak, and the CSV's
+ * COPY read by this process alone (no app, no HTTP: what PostgreSQL allows); then district
  * feeds, p50/p99, read again per filter set (a new district and category each time) and from the
- * per-version memory:
+ * per-version memory; then Open311 `requests.json` pages, p50/p99 through HTTP and listed alone, with
+ * how many requests each case matches:
  *   npm run build && BENCH_DATABASE_URL=postgres://… node tests/bench/export.ts
  * Fill the database first with `npm run bench:seed` (1,000,000 reports). Nothing is written.
  */
@@ -10,6 +12,10 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { connect } from '../../src/lib/server/db/connect.ts';
+import { exportQuery } from '../../src/lib/server/export/reports.ts';
+import { parseExportFilters } from '../../src/lib/domain/export-filters.ts';
+import { listRequests, parseRequestQuery, requestConditions } from '../../src/lib/server/open311/requests.ts';
+import { where } from '../../src/lib/server/map/filter-sql.ts';
 import { benchDatabaseUrl, ms, printTable, rssMb, startApp, time } from './harness.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4393' } } });
@@ -70,6 +76,16 @@ try {
 			name === 'CSV' ? `${rate >= 300_000 ? 'met' : 'MISSED'} (≥ 300,000 rows/s); RSS growth ${result.peakRss - before < 100 ? 'met' : 'MISSED'} (< 100 MB)` : ''
 		]);
 	}
+	const everything = parseExportFilters(new URLSearchParams());
+	if (!everything.ok) throw new Error('default export filters refused');
+	const started = performance.now();
+	let [copied, bytes] = [-1, 0]; // less the header row
+	for await (const piece of database.copyCsv!(exportQuery(everything.filters))) {
+		bytes += piece.length;
+		for (let i = piece.indexOf(10); i !== -1; i = piece.indexOf(10, i + 1)) copied++;
+	}
+	const seconds = (performance.now() - started) / 1000;
+	rows.push(['CSV, COPY alone', copied.toLocaleString('en'), (bytes / 1e6).toFixed(1), seconds.toFixed(2), Math.round(copied / seconds).toLocaleString('en'), '', '', '', '']);
 	printTable(rows);
 
 	const codes = (await database.rows<{ code: string }>(sql`SELECT code FROM categories ORDER BY code`)).map((c) => c.code);
@@ -80,6 +96,26 @@ try {
 	feeds.push(['district feed, per-version memory', ms(district.p50), ms(district.p99), String(district.bytes?.mean)]);
 	console.log('');
 	printTable(feeds);
+
+	// The most requested service of the default window, so its filter keeps a full first page.
+	const [{ code }] = await database.rows<{ code: string }>(sql`SELECT c.code FROM reports r JOIN categories c ON c.id = r.category_id
+		${where([sql`NOT r.hidden`, ...requestConditions(parseRequestQuery(new URLSearchParams()))])} GROUP BY c.code ORDER BY count(*) DESC LIMIT 1`);
+	const open311 = [['Open311 requests.json', 'matching', 'HTTP p50', 'HTTP p99', 'listed alone p50', 'listed alone p99', 'bytes mean']];
+	for (const [name, params] of [
+		['default (last 90 days, page_size 1000)', ''],
+		[`service_code=${code}`, `service_code=${code}`],
+		['status=open', 'status=open'],
+		['page=5', 'page=5']
+	]) {
+		const query = parseRequestQuery(new URLSearchParams(params));
+		const [{ matching }] = await database.rows<{ matching: number }>(sql`SELECT count(*)::int AS matching FROM reports r JOIN categories c ON c.id = r.category_id
+			${where([sql`NOT r.hidden`, ...requestConditions(query)])}`);
+		const http = await time(100, () => app.fetchBytes(`/open311/v2/requests.json?${params}`), 10);
+		const alone = await time(100, () => listRequests(database, query, 'pl', app.origin), 10);
+		open311.push([name, matching.toLocaleString('en'), ms(http.p50), ms(http.p99), ms(alone.p50), ms(alone.p99), String(http.bytes?.mean)]);
+	}
+	console.log('');
+	printTable(open311);
 } finally {
 	app.stop();
 	await database.close();

@@ -97,15 +97,20 @@ const asRequest = (row: Omit<ServiceRequest, 'status' | 'service_notice' | 'expe
 	zipcode: null
 });
 
-/** Requests filed in the range, newest first, a page at a time. */
-export async function listRequests(database: Database, query: RequestQuery, lang: Language, origin: string): Promise<ServiceRequest[]> {
+/** The query's filters as conditions on `reports r` joined with `categories c` (the benchmark counts matches with them too). */
+export function requestConditions(query: RequestQuery): SQL[] {
 	const conditions = [sql`r.created_at >= ${query.start.toISOString()}::timestamptz`, sql`r.created_at <= ${query.end.toISOString()}::timestamptz`];
 	if (query.serviceCodes.length) conditions.push(sql`c.code IN (${sql.join(query.serviceCodes.map((c) => sql`${c}`), sql`, `)})`);
 	if (query.statuses.length === 1) {
 		conditions.push(query.statuses[0] === 'open' ? sql`r.status IN (${literals(OPEN_STATUSES)})` : sql`r.status NOT IN (${literals(OPEN_STATUSES)})`);
 	}
+	return conditions;
+}
+
+/** Requests filed in the range, newest first, a page at a time. */
+export async function listRequests(database: Database, query: RequestQuery, lang: Language, origin: string): Promise<ServiceRequest[]> {
 	const rows = await database.rows<Parameters<typeof asRequest>[0]>(
-		select(conditions, lang, origin, sql`ORDER BY r.created_at DESC, r.id DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`)
+		select(requestConditions(query), lang, origin, sql`ORDER BY r.created_at DESC, r.id DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`)
 	);
 	return rows.map(asRequest);
 }
