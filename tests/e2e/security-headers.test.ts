@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { fileReport, mapReady, photoJpeg } from './support.ts';
+import { around, fileReport, mapReady, photoJpeg } from './support.ts';
 import { E2E_ADMIN, logInAs } from './staff-support.ts';
 
 declare global {
@@ -63,10 +63,18 @@ test('no page of the site, public or staff, breaks its Content-Security-Policy',
 	const drawn = async () => void (await mapReady(page));
 	const charted = () => expect(page.locator('canvas[data-series]').first()).toBeVisible();
 
-	const reportUrl = await fileReport(page, { lng: 19.9402, lat: 50.0598, title: 'Sprawdzenie polityki CSP', photo: await photoJpeg() });
+	const at = { lng: 19.9402, lat: 50.0598 };
+	const reportUrl = await fileReport(page, { ...at, title: 'Sprawdzenie polityki CSP', photo: await photoJpeg() });
 	seen['/report'] = await violations();
 	const ref = new URL(reportUrl).pathname.split('/').pop()!;
 	await visit('/', drawn);
+	// Pins and a popup: the map's other layers and its DOM.
+	await visit(`/?bbox=${around(at.lng, at.lat)}`, async () => {
+		await drawn();
+		const box = (await page.getByTestId('map').boundingBox())!;
+		await page.getByTestId('map').click({ position: { x: box.width / 2, y: box.height / 2 } });
+		await expect(page.locator('.maplibregl-popup')).toContainText('Sprawdzenie polityki CSP');
+	});
 	await visit(`/reports/${ref}`, async () => {
 		const photo = page.locator('img[src^="/photos/"]').first();
 		await photo.scrollIntoViewIfNeeded();
