@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '$lib/server/db/outage.ts';
 import { isCrossSiteFormWrite } from '$lib/server/csrf.ts';
 import { sessionUser } from '$lib/server/staff/sessions.ts';
 import { SESSION_COOKIE } from '$lib/server/staff/guard.ts';
+import { mapStyleOrigin, setSecurityHeaders } from '$lib/server/security-headers.ts';
 import { isLanguage, LANGUAGES, translate, type Language } from '$lib/i18n/index.ts';
 
 /** Set up the database before the first request rather than during it, and close it on shutdown. */
@@ -24,7 +25,13 @@ function pickLanguage(cookie: string | undefined, acceptLanguage: string | null)
 	return preferred?.find((code): code is Language => (LANGUAGES as readonly string[]).includes(code)) ?? 'pl';
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async (input) => {
+	const response = await respond(input);
+	setSecurityHeaders(response.headers, input.event.url, mapStyleOrigin(config().mapStyleUrl));
+	return response;
+};
+
+const respond: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteFormWrite(event.request, event.url)) {
 		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
 		return event.request.headers.get('accept') === 'application/json' ? json({ message }, { status: 403 }) : text(message, { status: 403 });
