@@ -27,7 +27,8 @@ export function parseMapFilters(params: URLSearchParams): MapFilters {
 		categories: params.getAll('category').filter((c) => /^[a-z_]{1,40}$/.test(c)).slice(0, 30),
 		groups: params.getAll('status').filter((g): g is StatusGroup => (STATUS_GROUPS as readonly string[]).includes(g)),
 		district: Number.isInteger(district) && district > 0 && district < 100 ? district : undefined,
-		period: period && period in PERIODS ? (period as Period) : undefined,
+		// hasOwn, not `in`: ?period=valueOf must not find Object.prototype's.
+		period: period && Object.hasOwn(PERIODS, period) ? (period as Period) : undefined,
 		onlyOpen: params.get('open') === '1'
 	};
 }
