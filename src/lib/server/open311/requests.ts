@@ -5,6 +5,7 @@ import { literals } from '../db/literals.ts';
 import { where } from '../map/filter-sql.ts';
 import { InputError } from '../errors.ts';
 import { OPEN_STATUSES, open311Status, type Status } from '../../domain/status.ts';
+import { isCategoryCode } from '../../domain/report-types.ts';
 import type { Language } from '../../i18n/index.ts';
 
 /** A service request as GeoReport v2 lists it. */
@@ -56,7 +57,7 @@ export function parseRequestQuery(params: URLSearchParams, now = new Date()): Re
 	const value = (name: string) => params.get(name)?.trim() || undefined;
 	const list = (name: string) => (value(name)?.split(',') ?? []).map((v) => v.trim()).filter(Boolean);
 	const serviceCodes = list('service_code');
-	if (serviceCodes.some((c) => !/^[a-z_]{1,40}$/.test(c))) throw new InputError('service_code must be one or more service codes, comma-separated', { field: 'service_code' });
+	if (!serviceCodes.every(isCategoryCode)) throw new InputError('service_code must be one or more service codes, comma-separated', { field: 'service_code' });
 	const statuses = list('status');
 	if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new InputError('status must be open, closed or both, comma-separated', { field: 'status' });
 	const end = value('end_date') ? dateOf(value('end_date')!, 'end_date') : now;
