@@ -46,8 +46,10 @@ const dateOf = (given: string, field: string) => {
 	// ISO 8601 with a time and a zone, as GeoReport v2 writes dates (2026-03-31T23:30:00+02:00). A '+'
 	// left unencoded in a query string arrives as a space: read it as the '+' it was.
 	const value = given.replace(/ (\d{2}:?\d{2})$/, '+$1');
-	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
-		throw new InputError(`${field} must be an ISO 8601 date and time with a zone, e.g. 2026-03-31T23:30:00+02:00`, { field });
+	const year = new Date(value).getUTCFullYear();
+	// Year 0, or a zone that moves a time out of years 1–9999, would reach PostgreSQL as a date it cannot read.
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) || !(year >= 1 && year <= 9999)) {
+		throw new InputError(`${field} must be an ISO 8601 date and time with a zone, in years 1 to 9999, e.g. 2026-03-31T23:30:00+02:00`, { field });
 	}
 	return new Date(value);
 };
