@@ -22,7 +22,7 @@ if [ -z "$url" ]; then
 fi
 TEST_DATABASE_URL=$url vitest run --project db
 
-echo "== the production build on PostgreSQL clusters of its own: restarts under load, Open311 writes and the origin check"
+echo "== the production build on PostgreSQL clusters of its own: restarts under load, Open311 writes and the origin check, hostile input"
 vite build >/dev/null
 vitest run --project system
 

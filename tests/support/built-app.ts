@@ -12,10 +12,23 @@ const run = promisify(execFile);
 /** tests/support/postgis-cluster.sh: start DIR prints the new cluster's URL. */
 export const cluster = (...args: string[]) => run('bash', [CLUSTER, ...args]);
 
+/** `npm run api-keys -- …` as an operator runs it, against `databaseUrl`. */
+export const apiKeys = (databaseUrl: string, ...args: string[]) =>
+	run(process.execPath, ['src/lib/server/cli/api-keys.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
+
+/** Makes a new Open311 API key with the CLI; its id and the key itself. */
+export async function createApiKey(databaseUrl: string, holder: string): Promise<{ id: string; key: string }> {
+	const { stdout } = await apiKeys(databaseUrl, 'create', holder);
+	const [, id, key] = /^Key (\d+) .*\n(kck_\S+)$/m.exec(stdout) ?? [];
+	if (!key) throw new Error(`No key in: ${stdout}`);
+	return { id, key };
+}
+
 export interface Answer {
 	url: string;
 	status: number; // 0: no HTTP answer at all (the process is gone, or no answer within the time limit)
 	ms: number;
+	contentType: string;
 	retryAfter: string | null;
 	body: string;
 }
@@ -49,9 +62,10 @@ export async function startBuiltApp(databaseUrl: string, env: Record<string, str
 		try {
 			const response = await fetch(base + url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(limitMs) });
 			const body = await response.text();
-			return { url, status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), body };
+			const contentType = response.headers.get('content-type') ?? '';
+			return { url, status: response.status, ms: performance.now() - started, contentType, retryAfter: response.headers.get('retry-after'), body };
 		} catch (e) {
-			return { url, status: 0, ms: performance.now() - started, retryAfter: null, body: String(e) };
+			return { url, status: 0, ms: performance.now() - started, contentType: '', retryAfter: null, body: String(e) };
 		}
 	}
 

@@ -3,17 +3,14 @@
  * form-encoded, with no Origin, guarded by a key made with `npm run api-keys`; and the origin check
  * that still guards every other form on the site.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { XMLParser } from 'fast-xml-parser';
-import { cluster, ROOT, startBuiltApp, type BuiltApp } from '../support/built-app.ts';
+import { apiKeys as cliApiKeys, cluster, createApiKey, startBuiltApp, type BuiltApp } from '../support/built-app.ts';
 
-const run = promisify(execFile);
 let clusterDir: string;
 let databaseUrl: string;
 let app: BuiltApp;
@@ -21,9 +18,7 @@ let sql: postgres.Sql;
 let key: string;
 let keyId: string;
 
-/** `npm run api-keys -- …` as an operator runs it, against the app's database. */
-const apiKeys = (...args: string[]) =>
-	run(process.execPath, ['src/lib/server/cli/api-keys.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
+const apiKeys = (...args: string[]) => cliApiKeys(databaseUrl, ...args);
 
 const NEW_REQUEST = { service_code: 'pothole', lat: '50.0614', long: '19.9372', description: 'Dziura przy przejściu' };
 /** POSTed as a server does: form-encoded, no Origin header. */
@@ -36,9 +31,7 @@ beforeAll(async () => {
 	databaseUrl = (await cluster('start', clusterDir)).stdout.trim();
 	sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 	app = await startBuiltApp(databaseUrl, { DEMO_REPORTS: '20' });
-	const created = await apiKeys('create', 'Aplikacja miejska (test)');
-	[, keyId, key] = /^Key (\d+) .*\n(kck_\S+)$/m.exec(created.stdout) ?? [];
-	expect(key, created.stdout).toBeDefined();
+	({ id: keyId, key } = await createApiKey(databaseUrl, 'Aplikacja miejska (test)'));
 }, 120_000);
 
 afterAll(async () => {
@@ -73,11 +66,7 @@ describe('Open311 POST requests with an API key', () => {
 		expect(wrong.status).toBe(403);
 		expect(new XMLParser().parse(wrong.body)).toMatchObject({ errors: { error: { code: 403, description: expect.stringContaining('api_key') } } });
 
-		const { id: revokedId, key: revoked } = await (async () => {
-			const out = (await apiKeys('create', 'Do wycofania')).stdout;
-			const [, id, k] = /^Key (\d+) .*\n(kck_\S+)$/m.exec(out)!;
-			return { id, key: k };
-		})();
+		const { id: revokedId, key: revoked } = await createApiKey(databaseUrl, 'Do wycofania');
 		expect((await post('json', { ...NEW_REQUEST, api_key: revoked, description: 'Przed wycofaniem' })).status).toBe(200);
 		expect((await apiKeys('revoke', revokedId)).stdout).toContain('revoked');
 		expect((await post('json', { ...NEW_REQUEST, api_key: revoked })).status).toBe(403);

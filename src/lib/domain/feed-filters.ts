@@ -1,4 +1,4 @@
-import { REPORT_TYPES, type ReportType } from './report-types.ts';
+import { isCategoryCode, REPORT_TYPES, type ReportType } from './report-types.ts';
 import { parseBbox, type Bbox } from './list-query.ts';
 import { isReportRef } from './report-ref.ts';
 
@@ -30,7 +30,7 @@ export function parseFeedFilters(params: URLSearchParams): { ok: true; filters: 
 	}
 	const category = value('category');
 	if (category !== undefined) {
-		if (!/^[a-z_]{1,40}$/.test(category)) return { ok: false, field: 'category', key: 'errors.stats_category' };
+		if (!isCategoryCode(category)) return { ok: false, field: 'category', key: 'errors.stats_category' };
 		filters.category = category;
 	}
 	const type = value('type');

@@ -1,4 +1,4 @@
-import { REPORT_TYPES, type ReportType } from './report-types.ts';
+import { isCategoryCode, REPORT_TYPES, type ReportType } from './report-types.ts';
 import { STATUS_GROUPS, OPEN_STATUSES, statusesInGroup, type Status, type StatusGroup } from './status.ts';
 
 /** How far back the map and list look. */
@@ -24,10 +24,11 @@ export function parseMapFilters(params: URLSearchParams): MapFilters {
 	const period = params.get('period');
 	return {
 		type: (REPORT_TYPES as readonly string[]).includes(type ?? '') ? (type as ReportType) : undefined,
-		categories: params.getAll('category').filter((c) => /^[a-z_]{1,40}$/.test(c)).slice(0, 30),
+		categories: params.getAll('category').filter(isCategoryCode).slice(0, 30),
 		groups: params.getAll('status').filter((g): g is StatusGroup => (STATUS_GROUPS as readonly string[]).includes(g)),
 		district: Number.isInteger(district) && district > 0 && district < 100 ? district : undefined,
-		period: period && period in PERIODS ? (period as Period) : undefined,
+		// hasOwn, not `in`: ?period=valueOf must not find Object.prototype's.
+		period: period && Object.hasOwn(PERIODS, period) ? (period as Period) : undefined,
 		onlyOpen: params.get('open') === '1'
 	};
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, REPORT_TYPES } from './report-types.ts';
+import { CHANNELS, isCategoryCode, REPORT_TYPES, withoutNul } from './report-types.ts';
 
 /** Limits residents meet in the form; also the API's. */
 export const TITLE_MAX = 120;
@@ -20,6 +20,7 @@ export const reportFormValues = (form: FormData): ReportFormValues =>
 const optionalText = (max: number, message: string) =>
 	z
 		.string()
+		.overwrite(withoutNul)
 		.trim()
 		.max(max, message)
 		.transform((v) => v || undefined)
@@ -31,9 +32,9 @@ const optionalText = (max: number, message: string) =>
  */
 export const newReportSchema = z.object({
 	type: z.enum(REPORT_TYPES, 'errors.type'),
-	category: z.string('errors.category').trim().min(1, 'errors.category'),
-	title: z.string('errors.title_required').trim().min(3, 'errors.title_required').max(TITLE_MAX, 'errors.title_long'),
-	description: z.string().trim().max(DESCRIPTION_MAX, 'errors.description_long').default(''),
+	category: z.string('errors.category').trim().refine(isCategoryCode, 'errors.category'),
+	title: z.string('errors.title_required').overwrite(withoutNul).trim().min(3, 'errors.title_required').max(TITLE_MAX, 'errors.title_long'),
+	description: z.string().overwrite(withoutNul).trim().max(DESCRIPTION_MAX, 'errors.description_long').default(''),
 	lng: z.coerce.number('errors.location').min(-180, 'errors.location').max(180, 'errors.location'),
 	lat: z.coerce.number('errors.location').min(-90, 'errors.location').max(90, 'errors.location'),
 	address: optionalText(200, 'errors.address_long'),

@@ -1,4 +1,4 @@
-import { REPORT_TYPES, type ReportType } from './report-types.ts';
+import { isCategoryCode, REPORT_TYPES, type ReportType } from './report-types.ts';
 
 /** A calendar month, 'YYYY-MM', in Kraków's time. */
 export type Month = string;
@@ -68,7 +68,7 @@ export function parseStatsFilters(params: URLSearchParams, currentMonth: Month):
 		return { ok: false, field: 'district', key: 'errors.stats_district' };
 	}
 	const category = value('category');
-	if (category !== undefined && !/^[a-z_]{1,40}$/.test(category)) return { ok: false, field: 'category', key: 'errors.stats_category' };
+	if (category !== undefined && !isCategoryCode(category)) return { ok: false, field: 'category', key: 'errors.stats_category' };
 	const type = value('type');
 	if (type !== undefined && !(REPORT_TYPES as readonly string[]).includes(type)) return { ok: false, field: 'type', key: 'errors.type' };
 

@@ -153,6 +153,7 @@ export const en: Record<keyof typeof pl, string> = {
 	'form.nearby_title': 'There are open reports within 50 m ({count})',
 	'form.nearby_hint': 'If it is the same issue, support the existing report instead of filing a new one.',
 	'errors.request_too_large': 'What you sent is too large. Photos can be at most 10 MB each, up to 3 of them.',
+	'errors.form_unreadable': 'The form arrived incomplete or damaged. Please send it again.',
 	'stats.title': 'Report statistics',
 	'stats.intro': 'How many reports reach KCK, by which channel, from where, and how quickly the city deals with them. The figures update by themselves as reports arrive or change status.',
 	'stats.resolution_rate': 'Resolution rate',

@@ -152,6 +152,7 @@ export const pl = {
 	'form.nearby_title': 'W promieniu 50 m są już otwarte zgłoszenia ({count})',
 	'form.nearby_hint': 'Jeśli to ta sama sprawa, poprzyj istniejące zgłoszenie zamiast tworzyć nowe.',
 	'errors.request_too_large': 'Wysłane dane są za duże. Zdjęcia mogą mieć najwyżej 10 MB każde, razem do 3.',
+	'errors.form_unreadable': 'Formularz dotarł niekompletny lub uszkodzony. Wyślij go ponownie.',
 	'stats.title': 'Statystyki zgłoszeń',
 	'stats.intro': 'Ile zgłoszeń trafia do KCK, którędy, skąd i jak szybko miasto je załatwia. Liczby aktualizują się same, gdy przybywa zgłoszeń lub zmienia się ich status.',
 	'stats.resolution_rate': 'Skuteczność interwencji',

@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { isMessageKey, translate, type Language } from '../i18n/index.ts';
 import { InputError } from './errors.ts';
@@ -31,4 +31,23 @@ export async function answering(lang: Language, handler: () => Promise<Response>
 		if (e instanceof InputError) return inputErrorResponse(e, lang);
 		throw e;
 	}
+}
+
+/**
+ * The request's form fields. A body that cannot be read as a form (a broken multipart body, another
+ * content type) is the client's mistake, a 400 saying `notAForm`; one over BODY_SIZE_LIMIT (adapter-node
+ * fails the body's stream with a 413) stays a 413. Never the 500 that request.formData()'s error would give.
+ */
+export async function readForm(request: Request, notAForm: string): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch (e) {
+		if ((e as { status?: unknown }).status === 413) throw new InputError('errors.request_too_large', { status: 413 });
+		throw new InputError(notAForm);
+	}
+}
+
+/** readForm for a page's form action: the refusal is the site's error page (or, to the page's script, its error). */
+export function formOf(request: Request, lang: Language): Promise<FormData> {
+	return readForm(request, 'errors.form_unreadable').catch((e: InputError) => error(e.status, message(lang, e.key)));
 }

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { InputError } from '$lib/server/errors.ts';
-import { message } from '$lib/server/http.ts';
+import { formOf, message } from '$lib/server/http.ts';
 import { enforceRateLimit } from '$lib/server/rate-limits.ts';
 import { followedDescription } from '$lib/server/alerts/followed.ts';
 import { smtpMailer } from '$lib/server/alerts/mailer.ts';
@@ -30,7 +30,7 @@ export const actions: Actions = {
 	/** A sign-up: the confirmation goes out (or to the outbox) and the page says which. */
 	default: async (event) => {
 		const { request, url, locals } = event;
-		const form = await request.formData();
+		const form = await formOf(request, locals.lang);
 		const email = String(form.get('email') ?? '');
 		const parsed = parseFeedFilters(new URLSearchParams(String(form.get('scope') ?? '')));
 		if (!parsed.ok) return fail(400, { email, error: message(locals.lang, 'errors.alert_scope') });

@@ -9,7 +9,7 @@ import { createReport } from '$lib/server/reports/create.ts';
 import { preparePhotos } from '$lib/server/photos/prepare.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { isDatabaseUnavailable, OutcomeUnknownError } from '$lib/server/db/outage.ts';
-import { fieldErrors, message } from '$lib/server/http.ts';
+import { fieldErrors, formOf, message } from '$lib/server/http.ts';
 import { enforceRateLimit } from '$lib/server/rate-limits.ts';
 import { newReportSchema, reportFormValues } from '$lib/domain/report-input.ts';
 
@@ -24,7 +24,7 @@ export const actions: Actions = {
 	/** A new report from the form; every refusal returns the form as typed, with a message per field. */
 	default: async (event) => {
 		const { request, locals } = event;
-		const form = await request.formData();
+		const form = await formOf(request, locals.lang);
 		const values = reportFormValues(form);
 		const parsed = newReportSchema.safeParse({ ...values, channel: 'online' });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error, locals.lang) });

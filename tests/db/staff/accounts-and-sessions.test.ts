@@ -73,6 +73,8 @@ describe('logging in', () => {
 	it('answers a wrong password and an unknown address alike', async () => {
 		await expect(logIn(database, 'anna@kck.example', 'wrong password!', '10.0.0.1')).rejects.toMatchObject({ status: 401, key: 'errors.login_failed' });
 		await expect(logIn(database, 'nobody@kck.example', PASSWORD, '10.0.0.1')).rejects.toMatchObject({ status: 401, key: 'errors.login_failed' });
+		// A NUL, which PostgreSQL cannot store, is no database error either.
+		await expect(logIn(database, 'nobody\u0000@kck.example', PASSWORD, '10.0.0.1')).rejects.toMatchObject({ status: 401, key: 'errors.login_failed' });
 	});
 
 	it('limits failures per account and per client address, in the database', async () => {

@@ -22,6 +22,13 @@ describe('new report input', () => {
 		expect(newReportSchema.safeParse({ ...valid, channel: 'pigeon' }).error?.issues[0].message).toBe('errors.channel');
 	});
 
+	it('drops NUL characters, which PostgreSQL cannot store, and refuses a category that is no code', () => {
+		expect(newReportSchema.parse({ ...valid, title: 'Dziura\u0000 na rogu', description: '\u0000', address: 'Rynek\u0000 1' })).toMatchObject({ title: 'Dziura na rogu', description: '', address: 'Rynek 1' });
+		for (const category of ['pothole\u0000', "pothole' OR '1'='1", 'POTHOLE']) {
+			expect(newReportSchema.safeParse({ ...valid, category }).error?.issues[0].message).toBe('errors.category');
+		}
+	});
+
 	it('treats empty optional contact fields as absent', () => {
 		const parsed = newReportSchema.parse({ ...valid, email: '', phone: '', address: ' ' });
 		expect(parsed.email).toBeUndefined();

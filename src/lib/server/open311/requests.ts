@@ -5,6 +5,7 @@ import { literals } from '../db/literals.ts';
 import { where } from '../map/filter-sql.ts';
 import { InputError } from '../errors.ts';
 import { OPEN_STATUSES, open311Status, type Status } from '../../domain/status.ts';
+import { isCategoryCode } from '../../domain/report-types.ts';
 import type { Language } from '../../i18n/index.ts';
 
 /** A service request as GeoReport v2 lists it. */
@@ -45,8 +46,10 @@ const dateOf = (given: string, field: string) => {
 	// ISO 8601 with a time and a zone, as GeoReport v2 writes dates (2026-03-31T23:30:00+02:00). A '+'
 	// left unencoded in a query string arrives as a space: read it as the '+' it was.
 	const value = given.replace(/ (\d{2}:?\d{2})$/, '+$1');
-	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
-		throw new InputError(`${field} must be an ISO 8601 date and time with a zone, e.g. 2026-03-31T23:30:00+02:00`, { field });
+	const year = new Date(value).getUTCFullYear();
+	// Year 0, or a zone that moves a time out of years 1–9999, would reach PostgreSQL as a date it cannot read.
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) || !(year >= 1 && year <= 9999)) {
+		throw new InputError(`${field} must be an ISO 8601 date and time with a zone, in years 1 to 9999, e.g. 2026-03-31T23:30:00+02:00`, { field });
 	}
 	return new Date(value);
 };
@@ -56,7 +59,7 @@ export function parseRequestQuery(params: URLSearchParams, now = new Date()): Re
 	const value = (name: string) => params.get(name)?.trim() || undefined;
 	const list = (name: string) => (value(name)?.split(',') ?? []).map((v) => v.trim()).filter(Boolean);
 	const serviceCodes = list('service_code');
-	if (serviceCodes.some((c) => !/^[a-z_]{1,40}$/.test(c))) throw new InputError('service_code must be one or more service codes, comma-separated', { field: 'service_code' });
+	if (!serviceCodes.every(isCategoryCode)) throw new InputError('service_code must be one or more service codes, comma-separated', { field: 'service_code' });
 	const statuses = list('status');
 	if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new InputError('status must be open, closed or both, comma-separated', { field: 'status' });
 	const end = value('end_date') ? dateOf(value('end_date')!, 'end_date') : now;

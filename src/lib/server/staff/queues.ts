@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/connect.ts';
 import { isoTime } from '../db/iso-time.ts';
-import { CHANNELS, type Channel } from '../../domain/report-types.ts';
+import { CHANNELS, isCategoryCode, type Channel } from '../../domain/report-types.ts';
 import { InputError } from '../errors.ts';
 import type { Status } from '../../domain/status.ts';
 
@@ -78,7 +78,7 @@ export function parseQueueFilters(params: URLSearchParams): QueueFilters {
 		return Number(text);
 	};
 	const category = value('category');
-	if (category !== undefined && !/^[a-z_]{1,40}$/.test(category)) throw new InputError('errors.staff_filter', { field: 'category' });
+	if (category !== undefined && !isCategoryCode(category)) throw new InputError('errors.staff_filter', { field: 'category' });
 	const channel = value('channel');
 	if (channel !== undefined && !(CHANNELS as readonly string[]).includes(channel)) throw new InputError('errors.staff_filter', { field: 'channel' });
 	return { district: whole('district', 1, 18), category, channel: channel as Channel | undefined, minVotes: whole('votes', 0, 1_000_000), page: whole('page', 1, 10_000) ?? 1 };

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/connect.ts';
 import { InputError } from '../errors.ts';
+import { withoutNul } from '../../domain/report-types.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { staffUserColumns, type StaffUser } from './accounts.ts';
 import { audit } from './audit.ts';
@@ -22,7 +23,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
  * the limit holds across app processes), and with 401 for a wrong address or password alike.
  */
 export async function logIn(database: Database, email: string, password: string, address: string): Promise<{ token: string; user: StaffUser }> {
-	const typed = email.trim().slice(0, 254);
+	const typed = withoutNul(email).trim().slice(0, 254);
 	const [{ byAccount, byAddress }] = await rowsOf<{ byAccount: number; byAddress: number }>(
 		database.db,
 		sql`SELECT count(*) FILTER (WHERE lower(email) = lower(${typed}))::int AS "byAccount", count(*) FILTER (WHERE address = ${address})::int AS "byAddress"

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { InputError } from '$lib/server/errors.ts';
-import { fieldErrors, message } from '$lib/server/http.ts';
+import { fieldErrors, formOf, message } from '$lib/server/http.ts';
 import { listCategories } from '$lib/server/catalog/read.ts';
 import { mapVersion } from '$lib/server/map/version.ts';
 import { OPERATORS, staffAction, staffPage } from '$lib/server/staff/guard.ts';
@@ -21,7 +21,7 @@ export const actions: Actions = {
 	/** A caller's report, by the public form's rules; the type follows the category chosen. */
 	default: async (event) => {
 		const user = staffAction(event, OPERATORS);
-		const values = reportFormValues(await event.request.formData());
+		const values = reportFormValues(await formOf(event.request, event.locals.lang));
 		const category = (await listCategories(await database())).find((c) => c.code === values.category);
 		const parsed = newReportSchema.safeParse({ ...values, type: category?.type ?? '', channel: 'phone' });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error, event.locals.lang) });

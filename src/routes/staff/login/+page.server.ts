@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { InputError } from '$lib/server/errors.ts';
-import { message } from '$lib/server/http.ts';
+import { formOf, message } from '$lib/server/http.ts';
 import { logIn, SESSION_HOURS } from '$lib/server/staff/sessions.ts';
 import { SESSION_COOKIE } from '$lib/server/staff/guard.ts';
 
@@ -18,7 +18,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, getClientAddress }) => {
-		const form = await request.formData();
+		const form = await formOf(request, locals.lang);
 		const email = String(form.get('email') ?? '');
 		try {
 			const { token } = await logIn(await database(), email, String(form.get('password') ?? ''), getClientAddress());

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { translate } from '$lib/i18n/index.ts';
+import { formOf } from '$lib/server/http.ts';
 import { described } from '$lib/server/alerts/followed.ts';
 import { resubscribe, subscriptionByToken, unsubscribe } from '$lib/server/alerts/subscriptions.ts';
 
@@ -23,7 +24,7 @@ export const actions: Actions = {
 	 */
 	default: async ({ params, request, locals }) => {
 		const db = await database();
-		const undo = (await request.formData()).get('resubscribe') === '1';
+		const undo = (await formOf(request, locals.lang)).get('resubscribe') === '1';
 		const subscription = undo ? await resubscribe(db, params.token) : await unsubscribe(db, params.token);
 		if (!subscription) error(404, translate(locals.lang, 'errors.alert_link'));
 		return { resubscribed: undo };

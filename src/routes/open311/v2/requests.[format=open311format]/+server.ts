@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
-import { InputError } from '$lib/server/errors.ts';
+import { readForm } from '$lib/server/http.ts';
 import { open311 } from '$lib/server/open311/handler.ts';
 import { open311Answer } from '$lib/server/open311/format.ts';
 import { listRequests, parseRequestQuery } from '$lib/server/open311/requests.ts';
@@ -20,9 +20,7 @@ export const GET: RequestHandler = ({ params, url, locals }) =>
  */
 export const POST: RequestHandler = (event) =>
 	open311(event.params.format, async (format) => {
-		const form = await event.request.formData().catch(() => {
-			throw new InputError('Send the fields as application/x-www-form-urlencoded or multipart/form-data, as GeoReport v2 asks.');
-		});
+		const form = await readForm(event.request, 'Send the fields as application/x-www-form-urlencoded or multipart/form-data, as GeoReport v2 asks.');
 		const accepted = await submitServiceRequest(await database(), form, config().uploadsDir, event);
 		return open311Answer(format, [accepted], { root: 'service_requests', item: 'request' });
 	});

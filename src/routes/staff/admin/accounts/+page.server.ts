@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { InputError } from '$lib/server/errors.ts';
-import { message } from '$lib/server/http.ts';
+import { formOf, message } from '$lib/server/http.ts';
 import { ADMINS, staffAction, staffPage } from '$lib/server/staff/guard.ts';
 import { createAccount, disableAccount, listAccounts } from '$lib/server/staff/accounts.ts';
 import { listDepartments } from '$lib/server/staff/departments.ts';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = staffAction(event, ADMINS);
-		const form = await event.request.formData();
+		const form = await formOf(event.request, event.locals.lang);
 		const field = (name: string) => String(form.get(name) ?? '');
 		const values = { email: field('email'), name: field('name'), role: field('role'), department: field('department') };
 		try {
@@ -34,7 +34,7 @@ export const actions: Actions = {
 	},
 	disable: async (event) => {
 		const user = staffAction(event, ADMINS);
-		const id = Number((await event.request.formData()).get('id'));
+		const id = Number((await formOf(event.request, event.locals.lang)).get('id'));
 		try {
 			await disableAccount(await database(), id, { accountId: user.id, address: event.getClientAddress() });
 			return { disabled: id };

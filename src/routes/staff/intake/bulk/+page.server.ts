@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
+import { formOf } from '$lib/server/http.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { listCategories } from '$lib/server/catalog/read.ts';
 import { OPERATORS, staffAction, staffPage } from '$lib/server/staff/guard.ts';
@@ -31,7 +32,7 @@ export const actions: Actions = {
 	/** Every row with its problems; the text comes back with the preview, so the server keeps nothing until the save. */
 	preview: async (event) => {
 		staffAction(event, OPERATORS);
-		const file = (await event.request.formData()).get('file');
+		const file = (await formOf(event.request, event.locals.lang)).get('file');
 		if (!(file instanceof File) || !file.size) return fail(400, { fileError: { key: 'errors.bulk_file_missing' as MessageKey, params: {} } });
 		return readingFile(async () => {
 			const csv = decodeCsv(new Uint8Array(await file.arrayBuffer()));
@@ -41,7 +42,7 @@ export const actions: Actions = {
 	/** The previewed text again: all saved, then the batch's page (a reload cannot post it twice), or the preview with its problems. */
 	save: async (event) => {
 		const user = staffAction(event, OPERATORS);
-		const form = await event.request.formData();
+		const form = await formOf(event.request, event.locals.lang);
 		const upload = { text: String(form.get('csv') ?? ''), fileName: String(form.get('fileName') ?? '').slice(0, 200) };
 		const outcome = await readingFile(async () => saveBulk(await database(), upload, { accountId: user.id, address: event.getClientAddress() }));
 		if ('batchId' in outcome) redirect(303, `/staff/intake/bulk?batch=${outcome.batchId}`);

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { InputError } from '$lib/server/errors.ts';
-import { message } from '$lib/server/http.ts';
+import { formOf, message } from '$lib/server/http.ts';
 import { listCategories } from '$lib/server/catalog/read.ts';
 import { ALL_STAFF, OPERATORS, staffAction, staffPage } from '$lib/server/staff/guard.ts';
 import { staffReport } from '$lib/server/staff/report-view.ts';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 /** Runs one change on the report as the signed-in staff member; a refusal comes back to the form that sent it. */
 async function change(event: RequestEvent, roles: readonly StaffRole[], form: string, work: (fields: FormData, acting: Acting) => Promise<unknown>) {
 	const user = staffAction(event, roles);
-	const fields = await event.request.formData();
+	const fields = await formOf(event.request, event.locals.lang);
 	try {
 		await work(fields, { user, address: event.getClientAddress(), origin: event.url.origin });
 		return { done: form };
