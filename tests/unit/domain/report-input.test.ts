@@ -43,6 +43,6 @@ describe('the form as sent', () => {
 		form.set('title', 'Dziura');
 		form.set('lat', '50.065');
 		form.set('photos', new File(['x'], 'zdjecie.jpg'));
-		expect(reportFormValues(form)).toEqual({ type: '', category: '', title: 'Dziura', description: '', lng: '', lat: '50.065', address: '', email: '', phone: '' });
+		expect(reportFormValues(form)).toEqual({ type: '', category: '', title: 'Dziura', description: '', lng: '', lat: '50.065', address: '', email: '', phone: '', submission: '' });
 	});
 });
