@@ -2,7 +2,7 @@
  * Concurrent report filing: `--writers` connections each file reports (createReport, one transaction
  * each, as the form does) for `--seconds`, on one PostgreSQL; prints reports per second, the p50/p99
  * of one filing and how many failed (a deadlock would show here):
- *   BENCH_DATABASE_URL=postgres://… node tests/bench/writers.ts [--writers 8] [--seconds 20]
+ *   BENCH_DATABASE_URL=postgres://… node tests/bench/writers.ts [--writers 8] [--seconds 20] [--migrations DIR]
  * It adds the reports it files (titled "Benchmark writer …") and deletes them at the end.
  */
 import { parseArgs } from 'node:util';
@@ -13,14 +13,15 @@ import { createReport } from '../../src/lib/server/reports/create.ts';
 import { newReportSchema } from '../../src/lib/domain/report-input.ts';
 import { ms, printTable } from './harness.ts';
 
-const { values } = parseArgs({ options: { writers: { type: 'string', default: '8' }, seconds: { type: 'string', default: '20' } } });
+// --migrations: another migrations folder, to measure the schema as it was before a change.
+const { values } = parseArgs({ options: { writers: { type: 'string', default: '8' }, seconds: { type: 'string', default: '20' }, migrations: { type: 'string' } } });
 const [writers, seconds] = [Number(values.writers), Number(values.seconds)];
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('Set BENCH_DATABASE_URL to a postgres:// URL (a database of its own).');
 
 // One database handle (pool) per writer, as separate app processes would have.
 const databases: Database[] = await Promise.all(Array.from({ length: writers }, () => connect({ databaseUrl: url })));
-await migrate(databases[0]);
+await migrate(databases[0], values.migrations);
 const [{ reports, server }] = await databases[0].rows<{ reports: number; server: string }>(
 	sql`SELECT (SELECT count(*)::int FROM reports) AS reports, current_setting('server_version') AS server`
 );
