@@ -22,7 +22,7 @@ if [ -z "$url" ]; then
 fi
 TEST_DATABASE_URL=$url vitest run --project db
 
-echo "== the production build on PostgreSQL clusters of its own: restarts under load, Open311 writes and the origin check, hostile input"
+echo "== the production build on PostgreSQL clusters of its own: restarts under load, two processes, Open311 writes, alerts, private data, hostile input"
 vite build >/dev/null
 vitest run --project system
 
