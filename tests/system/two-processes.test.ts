@@ -87,7 +87,10 @@ describe('two app processes on one database', () => {
 		const logIn = (app: BuiltApp, password: string) =>
 			app.ask('/staff/login', { method: 'POST', body: new URLSearchParams({ email: 'admin@two.test', password }), headers: { origin: app.base, accept: 'text/html' } });
 		for (let i = 0; i < 5; i++) expect((await logIn(i % 2 ? a : b, 'wrong password')).status).toBe(401);
-		expect((await logIn(a, 'two processes password')).status).toBe(429);
+		const refused = await logIn(a, 'two processes password');
+		expect(refused.status).toBe(429);
+		expect(refused.retryAfter).toBe('900');
+		expect(refused.body).toContain('Zbyt wiele nieudanych prób logowania');
 		expect((await logIn(b, 'two processes password')).status).toBe(429);
 	});
 });

@@ -40,8 +40,10 @@ export const actions: Actions = {
 			const { outcome } = await subscribe(await database(), { email, filters: parsed.filters, lang: locals.lang }, url.origin, smtpMailer(settings.smtpUrl, settings.mailFrom));
 			return { email: email.trim(), outcome };
 		} catch (e) {
-			if (e instanceof InputError) return fail(e.status, { email, error: message(locals.lang, e.key) });
-			throw e;
+			if (!(e instanceof InputError)) throw e;
+			// The address's confirmations are counted over the last hour (the address's own limit set its header already).
+			if (e.key === 'errors.alert_rate' && e.field === 'email') event.setHeaders({ 'retry-after': '3600' });
+			return fail(e.status, { email, error: message(locals.lang, e.key) });
 		}
 	}
 };
