@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { existsSync } from 'node:fs';
+import type { TileAddress } from '../../src/lib/server/map/tiles.ts';
+import { tileOf } from '../support/tiles.ts';
 
 /** The benchmark database's URL, or exit with how to set it. */
 export function benchDatabaseUrl(): string {
@@ -89,4 +91,27 @@ export async function rssMb(pid: number): Promise<number> {
 	const { readFile } = await import('node:fs/promises');
 	const kb = Number((await readFile(`/proc/${pid}/status`, 'utf8')).match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
 	return kb / 1024;
+}
+
+const RYNEK = { lng: 19.9372, lat: 50.0614 };
+
+/** The tile under the Rynek and, above zoom 10, its eight neighbours: central Kraków. */
+export function centralTiles(z: number): TileAddress[] {
+	const centre = tileOf(RYNEK.lng, RYNEK.lat, z);
+	const reach = z <= 10 ? 0 : 1;
+	const tiles: TileAddress[] = [];
+	for (let dx = -reach; dx <= reach; dx++) for (let dy = -reach; dy <= reach; dy++) tiles.push({ z, x: centre.x + dx, y: centre.y + dy });
+	return tiles;
+}
+
+/** A seeded scatter of points over central Kraków (mulberry32), the same every run. */
+export function centralPoints(count: number): { lng: number; lat: number }[] {
+	let state = 42;
+	const random = () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return Array.from({ length: count }, () => ({ lng: 19.90 + random() * 0.08, lat: 50.04 + random() * 0.04 }));
 }

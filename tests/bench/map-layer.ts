@@ -12,38 +12,14 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { connect, type Database } from '../../src/lib/server/db/connect.ts';
-import { tileQuery, type TileAddress } from '../../src/lib/server/map/tiles.ts';
+import { tileQuery } from '../../src/lib/server/map/tiles.ts';
 import { openReportsNear } from '../../src/lib/server/reports/nearby.ts';
 import { NO_FILTERS, mapFiltersToParams, type MapFilters } from '../../src/lib/domain/map-filters.ts';
-import { tileOf } from '../support/tiles.ts';
-import { benchDatabaseUrl, ms, printTable, startApp, time } from './harness.ts';
+import { benchDatabaseUrl, centralPoints, centralTiles, ms, printTable, startApp, time } from './harness.ts';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '1000' }, port: { type: 'string', default: '4391' } } });
 const requests = Number(values.requests);
 const url = benchDatabaseUrl();
-
-const RYNEK = { lng: 19.9372, lat: 50.0614 };
-
-/** The tile under the Rynek and, above zoom 10, its eight neighbours: central Kraków. */
-function centralTiles(z: number): TileAddress[] {
-	const centre = tileOf(RYNEK.lng, RYNEK.lat, z);
-	const reach = z <= 10 ? 0 : 1;
-	const tiles: TileAddress[] = [];
-	for (let dx = -reach; dx <= reach; dx++) for (let dy = -reach; dy <= reach; dy++) tiles.push({ z, x: centre.x + dx, y: centre.y + dy });
-	return tiles;
-}
-
-/** A seeded scatter of points over central Kraków (mulberry32), the same every run. */
-function centralPoints(count: number): { lng: number; lat: number }[] {
-	let state = 42;
-	const random = () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return Array.from({ length: count }, () => ({ lng: 19.90 + random() * 0.08, lat: 50.04 + random() * 0.04 }));
-}
 
 const database: Database = await connect({ databaseUrl: url });
 const app = await startApp(url, values.port);

@@ -46,11 +46,12 @@ export interface BuiltApp {
 export async function startBuiltApp(databaseUrl: string, env: Record<string, string> = {}): Promise<BuiltApp> {
 	if (!existsSync(path.join(ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'kck-map-app.'));
-	const port = await freePort();
+	// A caller may pin the port (the benchmarks keep to theirs); it must be free, or another server would answer.
+	const port = String(await freePort(Number(env.PORT ?? 0)));
 	const base = `http://127.0.0.1:${port}`;
 	const server = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
-		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, DEMO_REPORTS: '300', MAP_STYLE_URL: '', RATE_LIMIT_FACTOR: '100', ...env },
+		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, DEMO_REPORTS: '300', MAP_STYLE_URL: '', RATE_LIMIT_FACTOR: '100', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';
@@ -91,9 +92,28 @@ export async function startBuiltApp(databaseUrl: string, env: Record<string, str
 	throw new Error(`The app did not start:\n${log.slice(-3000)}`);
 }
 
-function freePort(): Promise<number> {
+/** Polls until every URL answers 200; how long that took, or Infinity past `limitMs`. */
+export async function untilHealthy(app: BuiltApp, urls: string[], limitMs: number): Promise<number> {
+	const started = performance.now();
+	while (performance.now() - started < limitMs) {
+		const answers = await Promise.all(urls.map((url) => app.ask(url)));
+		if (answers.every((a) => a.status === 200)) return performance.now() - started;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return Infinity;
+}
+
+/** What the report form's answer (sent as its script sends it, `x-sveltekit-action`) says about the report. */
+export function filingOutcome(answer: Pick<Answer, 'status' | 'body'>): 'saved' | 'not_saved' | 'unknown' {
+	if (answer.status === 200 && answer.body.includes('"type":"redirect"')) return 'saved';
+	if (answer.body.includes('Nie udało się zapisać zgłoszenia')) return 'not_saved';
+	return 'unknown';
+}
+
+/** `wanted` if it is free (else an EADDRINUSE error), or any free port for 0. */
+function freePort(wanted: number): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const probe = createServer().listen(0, '127.0.0.1', () => {
+		const probe = createServer().listen(wanted, '127.0.0.1', () => {
 			const { port } = probe.address() as AddressInfo;
 			probe.close(() => resolve(port));
 		});

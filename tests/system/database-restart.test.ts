@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { tileOf } from '../support/tiles.ts';
-import { cluster, startBuiltApp, type Answer, type BuiltApp } from '../support/built-app.ts';
+import { cluster, filingOutcome, startBuiltApp, untilHealthy, type Answer, type BuiltApp } from '../support/built-app.ts';
 
 /** No answer may take longer than this, outage or not. */
 const HANG_MS = 5000;
@@ -53,23 +53,6 @@ function steadyLoad(readers: number, writers: number) {
 			return answers;
 		}
 	};
-}
-
-function filingOutcome(answer: Answer): 'saved' | 'not_saved' | 'unknown' {
-	if (answer.status === 200 && answer.body.includes('"type":"redirect"')) return 'saved';
-	if (answer.body.includes('Nie udało się zapisać zgłoszenia')) return 'not_saved';
-	return 'unknown';
-}
-
-/** Polls until every URL of the mix answers 200; returns how long that took. */
-async function untilHealthy(limitMs: number): Promise<number> {
-	const started = performance.now();
-	while (performance.now() - started < limitMs) {
-		const answers = await Promise.all(urls.map((url) => ask(url)));
-		if (answers.every((a) => a.status === 200)) return performance.now() - started;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return Infinity;
 }
 
 function expectNoFailures(answers: Answer[]) {
@@ -129,7 +112,7 @@ describe('a PostgreSQL restart under load', () => {
 		// A burst of 80 requests as the restart begins, as when a city page is shared after a storm.
 		const burst = Promise.all(Array.from({ length: 80 }, (_, i) => ask(urls[i % urls.length])));
 		await cluster('restart', clusterDir, mode);
-		const recoveredIn = await untilHealthy(RECOVERY_MS + 1000);
+		const recoveredIn = await untilHealthy(app, urls, RECOVERY_MS + 1000);
 		const answers = [...(await load.stop()), ...(await burst)];
 
 		expect(app.server.exitCode, app.log().slice(-3000)).toBeNull();
@@ -181,7 +164,7 @@ describe('a PostgreSQL restart under load', () => {
 		} finally {
 			await cluster('up', clusterDir);
 		}
-		expect(await untilHealthy(RECOVERY_MS + 1000)).toBeLessThan(RECOVERY_MS);
+		expect(await untilHealthy(app, urls, RECOVERY_MS + 1000)).toBeLessThan(RECOVERY_MS);
 
 		// Listening again: a LISTEN connection of the app's is back on the server.
 		await expect.poll(async () => (await sql`SELECT 1 FROM pg_stat_activity WHERE query ILIKE 'LISTEN%map_version%'`).length, { timeout: 3000 }).toBeGreaterThan(0);
