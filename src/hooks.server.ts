@@ -2,7 +2,7 @@ import { json, text, type Handle, type HandleServerError, type RequestEvent, typ
 import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { isDatabaseUnavailable } from '$lib/server/db/outage.ts';
-import { isCrossSiteFormWrite } from '$lib/server/csrf.ts';
+import { isCrossSiteWrite } from '$lib/server/csrf.ts';
 import { sessionUser } from '$lib/server/staff/sessions.ts';
 import { SESSION_COOKIE } from '$lib/server/staff/guard.ts';
 import { mapStyleOrigin, setSecurityHeaders } from '$lib/server/security-headers.ts';
@@ -32,7 +32,7 @@ export const handle: Handle = async (input) => {
 };
 
 const respond: Handle = async ({ event, resolve }) => {
-	if (isCrossSiteFormWrite(event.request, event.url)) {
+	if (isCrossSiteWrite(event.request, event.url)) {
 		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
 		return event.request.headers.get('accept') === 'application/json' ? json({ message }, { status: 403 }) : text(message, { status: 403 });
 	}
@@ -70,9 +70,9 @@ function unavailable(event: RequestEvent, response: Response): Response {
 	const message = translate(event.locals.lang, 'errors.unavailable');
 	// A page's data fetched by the browser: SvelteKit takes the body of a failed __data.json as the page's error.
 	if (event.isDataRequest) return json({ message, unavailable: true }, { status: 503, headers });
-	if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) {
-		return json({ error: { code: 'database_unavailable', message } }, { status: 503, headers });
-	}
+	// SvelteKit answers HTML to a client that sends no Accept at all (a script, whatever it asked for): only a page asked for by a browser keeps it.
+	const page = event.request.headers.has('accept') && (response.headers.get('content-type') ?? '').startsWith('text/html');
+	if (!page) return json({ error: { code: 'database_unavailable', message } }, { status: 503, headers });
 	const rewritten = new Response(response.body, { status: 503, headers: response.headers });
 	for (const [name, value] of Object.entries(headers)) rewritten.headers.set(name, value);
 	return rewritten;

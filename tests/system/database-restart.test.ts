@@ -4,6 +4,7 @@
  * moment: the process lives, never answers 500, hangs no request, and recovers by itself.
  */
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +155,14 @@ describe('a PostgreSQL restart under load', () => {
 			const api = await ask('/api/reports/nearby?lng=19.9383&lat=50.0614');
 			expect(api.status).toBe(503);
 			expect(JSON.parse(api.body)).toMatchObject({ error: { code: 'database_unavailable' } });
+			// A client that sends no Accept header at all (fetch always sends one) gets JSON too.
+			const bare = await new Promise<{ status: number; type: string }>((resolve, reject) =>
+				http.get(`${app.base}/api/reports/nearby?lng=19.9383&lat=50.0614`, (response) => {
+					response.resume();
+					resolve({ status: response.statusCode!, type: response.headers['content-type'] ?? '' });
+				}).on('error', reject)
+			);
+			expect(bare).toMatchObject({ status: 503, type: expect.stringContaining('application/json') });
 
 			const filed = await fileReport('Zgłoszenie w czasie awarii');
 			expect(JSON.parse(filed.body)).toMatchObject({ type: 'failure', status: 503 });

@@ -10,10 +10,16 @@ const SECRET_GUARDED = /^\/(open311\/v2\/requests\.(json|xml)|alerts\/unsubscrib
 
 /**
  * SvelteKit's own origin check, kept for every route but the secret-guarded ones (SvelteKit can only
- * switch it off for all): a form-encoded write must come from a page of this site.
+ * switch it off for all), and widened: a write that a browser says came from another site is refused
+ * whatever its body (a body-less `fetch(…, { mode: 'no-cors' })` sends no form type, yet votes), and a
+ * form-encoded write must come from a page of this site. Scripts and servers, which send no Origin,
+ * may still write JSON or nothing.
  */
-export function isCrossSiteFormWrite(request: Request, url: URL): boolean {
+export function isCrossSiteWrite(request: Request, url: URL): boolean {
 	if (!WRITES.has(request.method) || SECRET_GUARDED.test(url.pathname)) return false;
+	const origin = request.headers.get('origin');
+	if (origin !== null) return origin !== url.origin;
+	if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
 	const type = (request.headers.get('content-type') ?? '').split(';', 1)[0].trim().toLowerCase();
-	return FORM_TYPES.has(type) && request.headers.get('origin') !== url.origin;
+	return FORM_TYPES.has(type);
 }

@@ -53,3 +53,18 @@ export async function enforceRateLimit(event: Pick<RequestEvent, 'setHeaders'>, 
 	event.setHeaders({ 'retry-after': String(wait) });
 	throw new InputError(RATE_LIMITS[rule].message, { status: 429, field: 'form' });
 }
+
+/**
+ * The key a client's address is limited by: an IPv4 address as is, an IPv6 address by its /64 (one
+ * household or host gets a whole /64, so its single addresses would be limitless).
+ */
+export function addressKey(address: string): string {
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+	if (mapped) return mapped[1];
+	if (!address.includes(':')) return address;
+	const [head, tail = ''] = address.toLowerCase().split('%')[0].split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+	return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

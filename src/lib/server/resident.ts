@@ -1,7 +1,7 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { config } from './config.ts';
 import type { Database } from './db/connect.ts';
-import { enforceRateLimit } from './rate-limits.ts';
+import { addressKey, enforceRateLimit } from './rate-limits.ts';
 import { issueVoterId, loadOrCreateSecret, verifyVoterCookie } from './votes/voter-id.ts';
 
 const VOTER_COOKIE = 'voter';
@@ -15,7 +15,7 @@ const signingSecret = () => (secret ??= loadOrCreateSecret(config().dataDir));
  * client that drops its cookie gets a new voter id each time, but not a new address.
  */
 export async function limitVotes(event: Pick<RequestEvent, 'setHeaders' | 'getClientAddress'>, database: Database, reportId: number): Promise<void> {
-	const address = event.getClientAddress();
+	const address = addressKey(event.getClientAddress());
 	await enforceRateLimit(event, database, 'votesPerAddress', address);
 	await enforceRateLimit(event, database, 'votesPerAddressAndReport', `${address} ${reportId}`);
 }

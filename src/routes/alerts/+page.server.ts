@@ -4,7 +4,7 @@ import { database } from '$lib/server/db/index.ts';
 import { config } from '$lib/server/config.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { formOf, message } from '$lib/server/http.ts';
-import { enforceRateLimit } from '$lib/server/rate-limits.ts';
+import { addressKey, enforceRateLimit } from '$lib/server/rate-limits.ts';
 import { followedDescription } from '$lib/server/alerts/followed.ts';
 import { smtpMailer } from '$lib/server/alerts/mailer.ts';
 import { subscribe } from '$lib/server/alerts/subscriptions.ts';
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { email, error: message(locals.lang, 'errors.alert_scope') });
 		const settings = config();
 		try {
-			await enforceRateLimit(event, await database(), 'alertSignUpsPerAddress', event.getClientAddress());
+			await enforceRateLimit(event, await database(), 'alertSignUpsPerAddress', addressKey(event.getClientAddress()));
 			const { outcome } = await subscribe(await database(), { email, filters: parsed.filters, lang: locals.lang }, url.origin, smtpMailer(settings.smtpUrl, settings.mailFrom));
 			return { email: email.trim(), outcome };
 		} catch (e) {

@@ -10,7 +10,7 @@ import { preparePhotos } from '$lib/server/photos/prepare.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { isDatabaseUnavailable, OutcomeUnknownError } from '$lib/server/db/outage.ts';
 import { fieldErrors, formOf, message } from '$lib/server/http.ts';
-import { enforceRateLimit } from '$lib/server/rate-limits.ts';
+import { addressKey, enforceRateLimit } from '$lib/server/rate-limits.ts';
 import { newReportSchema, reportFormValues } from '$lib/domain/report-input.ts';
 
 export const load: PageServerLoad = async () => {
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		let created;
 		try {
 			const db = await database();
-			await enforceRateLimit(event, db, 'reportsPerAddress', event.getClientAddress());
+			await enforceRateLimit(event, db, 'reportsPerAddress', addressKey(event.getClientAddress()));
 			const photos = await preparePhotos(form.getAll('photos').filter((f): f is File => f instanceof File));
 			created = await createReport(db, parsed.data, { photos, uploadsDir: config().uploadsDir }, { submissionKey: values.submission || undefined });
 		} catch (e) {

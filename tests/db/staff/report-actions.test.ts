@@ -10,6 +10,7 @@ import { departmentQueue, triageQueue } from '../../../src/lib/server/staff/queu
 import { listAudit } from '../../../src/lib/server/staff/audit.ts';
 import type { StaffUser } from '../../../src/lib/server/staff/accounts.ts';
 import { mapVersion } from '../../../src/lib/server/map/version.ts';
+import { addVote } from '../../../src/lib/server/votes/vote.ts';
 import { clearReports, testDatabase } from '../../support/database.ts';
 import { clearStaff, staffMember } from '../../support/staff.ts';
 
@@ -122,6 +123,38 @@ describe('a duplicate', () => {
 		expect(await findReport(database, { ref: duplicate.publicRef })).toMatchObject({ votes: 0, status: 'duplicate', duplicateOfRef: original.publicRef });
 		// The duplicate leaves the triage queue; the original, still new, stays.
 		expect((await triageQueue(database, { page: 1 }, 30)).map((r) => r.ref)).toEqual([original.publicRef]);
+	});
+});
+
+describe('a duplicate under concurrent work', () => {
+	it('takes votes cast while it is being merged to the original, and counts them there', async () => {
+		const original = await file('Oryginał');
+		const duplicate = await file('Duplikat');
+		const revision = await revisionOf(duplicate.publicRef);
+		await Promise.all([
+			actOnReport(database, duplicate.publicRef, { action: 'duplicate', revision, duplicateOf: original.publicRef }, acting(operator)),
+			...['v1', 'v2', 'v3'].map((voterId) => addVote(database, { reportId: duplicate.id, voterId })),
+			addVote(database, { reportId: original.id, voterId: 'v4' })
+		]);
+		const counts = await database.rows<{ id: number; votes: number; rows: number }>(
+			sql`SELECT id::int, vote_count AS votes, (SELECT count(*)::int FROM votes v WHERE v.report_id = r.id) AS rows FROM reports r WHERE id IN (${original.id}, ${duplicate.id}) ORDER BY id`
+		);
+		expect(counts).toEqual([
+			{ id: original.id, votes: 4, rows: 4 },
+			{ id: duplicate.id, votes: 0, rows: 0 }
+		]);
+	});
+
+	it('lets only one of two reports become the other’s duplicate', async () => {
+		const [x, y] = [await file('Trawa X'), await file('Trawa Y')];
+		const results = await Promise.allSettled([
+			actOnReport(database, x.publicRef, { action: 'duplicate', revision: 0, duplicateOf: y.publicRef }, acting(operator)),
+			actOnReport(database, y.publicRef, { action: 'duplicate', revision: 0, duplicateOf: x.publicRef }, acting(operator))
+		]);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { status: expect.any(Number) } });
+		const statuses = await database.rows<{ status: string }>(sql`SELECT status FROM reports WHERE id IN (${x.id}, ${y.id}) ORDER BY status`);
+		expect(statuses.map((r) => r.status)).toEqual(['duplicate', 'new']);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteFormWrite } from '../../../src/lib/server/csrf.ts';
+import { isCrossSiteWrite } from '../../../src/lib/server/csrf.ts';
 
 const SITE = 'https://mapa.kck.krakow.pl';
 const ask = (path: string, init: { method?: string; type?: string; origin?: string } = {}) => {
@@ -7,7 +7,7 @@ const ask = (path: string, init: { method?: string; type?: string; origin?: stri
 	if (init.type) headers.set('content-type', init.type);
 	if (init.origin) headers.set('origin', init.origin);
 	const url = new URL(path, SITE);
-	return isCrossSiteFormWrite(new Request(url, { method: init.method ?? 'POST', headers }), url);
+	return isCrossSiteWrite(new Request(url, { method: init.method ?? 'POST', headers }), url);
 };
 
 describe('the origin check on form writes', () => {
@@ -17,10 +17,19 @@ describe('the origin check on form writes', () => {
 		expect(ask('/reports/KCK-2026-000001?/vote', { type, method: 'DELETE' })).toBe(true);
 	});
 
-	it('lets through the site’s own forms, reads, and bodies a form cannot send', () => {
+	it('refuses any write a browser sends from another site, body or not (a no-cors vote)', () => {
+		expect(ask('/api/reports/1/votes', { origin: 'https://evil.example' })).toBe(true);
+		expect(ask('/api/reports/1/votes', { type: 'application/json', origin: 'null' })).toBe(true);
+		const headers = new Headers({ 'sec-fetch-site': 'cross-site' });
+		const url = new URL('/api/reports/1/votes', SITE);
+		expect(isCrossSiteWrite(new Request(url, { method: 'POST', headers }), url)).toBe(true);
+	});
+
+	it('lets through the site’s own writes, reads, and scripts without Origin sending no form', () => {
 		expect(ask('/report', { type: 'multipart/form-data; boundary=x', origin: SITE })).toBe(false);
+		expect(ask('/api/reports/1/votes', { origin: SITE })).toBe(false);
 		expect(ask('/report', { method: 'GET', type: 'application/x-www-form-urlencoded' })).toBe(false);
-		expect(ask('/report', { type: 'application/json', origin: 'https://evil.example' })).toBe(false);
+		expect(ask('/api/reports/1/votes', {})).toBe(false);
 	});
 
 	it('leaves an alert’s one-click unsubscribe to its token (mail programs send no Origin)', () => {

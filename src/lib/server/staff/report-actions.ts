@@ -76,6 +76,11 @@ export async function actOnReport(database: Database, ref: string, request: Stat
 	const note = publicNote(request.note);
 	if ('noteRequired' in rule && rule.noteRequired && !note) throw new InputError(`errors.staff_note_${request.action}`, { field: 'note' });
 	const result = await database.db.transaction(async (tx) => {
+		// A merge locks both reports, in id order: two staff marking X and Y duplicates of each other
+		// then queue instead of deadlocking, and the second sees the first's outcome.
+		if (request.action === 'duplicate') {
+			await tx.execute(sql`SELECT id FROM reports WHERE public_ref IN (${ref}, ${request.duplicateOf?.trim() ?? ''}) ORDER BY id FOR UPDATE`);
+		}
 		const report = await lockReport(tx, ref, request.revision, user);
 		if (!mayTake(request.action, report.status, user.role)) throw new InputError('errors.staff_transition', { status: 409 });
 
@@ -117,7 +122,7 @@ export async function actOnReport(database: Database, ref: string, request: Stat
 async function originalOf(tx: Transaction, duplicate: LockedReport, ref: string | undefined): Promise<number> {
 	const [original] = await rowsOf<{ id: number; status: Status; hidden: boolean }>(
 		tx,
-		sql`SELECT id::int AS id, status, hidden FROM reports WHERE public_ref = ${ref?.trim() ?? ''}`
+		sql`SELECT id::int AS id, status, hidden FROM reports WHERE public_ref = ${ref?.trim() ?? ''} FOR UPDATE`
 	);
 	if (!original || original.hidden || original.id === duplicate.id || original.status === 'duplicate') {
 		throw new InputError('errors.staff_duplicate_of', { field: 'duplicateOf' });

@@ -6,6 +6,7 @@ import { withoutNul } from '../../domain/report-types.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { staffUserColumns, type StaffUser } from './accounts.ts';
 import { audit } from './audit.ts';
+import { addressKey } from '../rate-limits.ts';
 
 /** A working day and some: a session ends this long after login, whatever happens. */
 export const SESSION_HOURS = 12;
@@ -24,37 +25,45 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
  */
 export async function logIn(database: Database, email: string, password: string, address: string): Promise<{ token: string; user: StaffUser }> {
 	const typed = withoutNul(email).trim().slice(0, 254);
-	const [{ byAccount, byAddress }] = await rowsOf<{ byAccount: number; byAddress: number }>(
-		database.db,
-		sql`SELECT count(*) FILTER (WHERE lower(email) = lower(${typed}))::int AS "byAccount", count(*) FILTER (WHERE address = ${address})::int AS "byAddress"
-			FROM login_failures WHERE at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES}) AND (lower(email) = lower(${typed}) OR address = ${address})`
-	);
-	if (byAccount >= FAILURES_PER_ACCOUNT || byAddress >= FAILURES_PER_ADDRESS) {
-		await audit(database.db, { accountId: null, action: 'login_refused', address, details: { email: typed, reason: 'rate_limited' } });
-		throw new InputError('errors.login_rate', { status: 429 });
-	}
-	const [account] = await rowsOf<StaffUser & { passwordHash: string }>(
-		database.db,
-		sql`SELECT ${staffUserColumns}, s.password_hash AS "passwordHash" FROM staff_accounts s LEFT JOIN departments d ON d.id = s.department_id
-			WHERE lower(s.email) = lower(${typed}) AND s.disabled_at IS NULL`
-	);
-	const valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
-	if (!account || !valid) {
-		await database.db.execute(sql`INSERT INTO login_failures (email, address) VALUES (${typed}, ${address})`);
-		await audit(database.db, { accountId: account?.id ?? null, action: 'login_refused', address, details: { email: typed } });
-		throw new InputError('errors.login_failed', { status: 401 });
-	}
-	const token = randomBytes(32).toString('base64url');
-	await database.db.transaction(async (tx) => {
+	const client = addressKey(address);
+	// Count, check and record under locks on the account and the address (always in that order, so two
+	// logins cannot deadlock): parallel attempts queue here instead of all passing the count at once.
+	const outcome = await database.db.transaction(async (tx) => {
+		await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('login:' || lower(${typed}))), pg_advisory_xact_lock(hashtext('login-from:' || ${client}))`);
+		const [{ byAccount, byAddress }] = await rowsOf<{ byAccount: number; byAddress: number }>(
+			tx,
+			sql`SELECT count(*) FILTER (WHERE lower(email) = lower(${typed}))::int AS "byAccount", count(*) FILTER (WHERE address = ${client})::int AS "byAddress"
+				FROM login_failures WHERE at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES}) AND (lower(email) = lower(${typed}) OR address = ${client})`
+		);
+		if (byAccount >= FAILURES_PER_ACCOUNT || byAddress >= FAILURES_PER_ADDRESS) {
+			await audit(tx, { accountId: null, action: 'login_refused', address, details: { email: typed, reason: 'rate_limited' } });
+			return { refused: 'errors.login_rate', status: 429 } as const;
+		}
+		const [account] = await rowsOf<StaffUser & { passwordHash: string }>(
+			tx,
+			sql`SELECT ${staffUserColumns}, s.password_hash AS "passwordHash" FROM staff_accounts s LEFT JOIN departments d ON d.id = s.department_id
+				WHERE lower(s.email) = lower(${typed}) AND s.disabled_at IS NULL`
+		);
+		const valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
+		if (!account || !valid) {
+			await tx.execute(sql`INSERT INTO login_failures (email, address) VALUES (${typed}, ${client})`);
+			await audit(tx, { accountId: account?.id ?? null, action: 'login_refused', address, details: { email: typed } });
+			return { refused: 'errors.login_failed', status: 401 } as const;
+		}
+		const token = randomBytes(32).toString('base64url');
 		await tx.execute(sql`INSERT INTO staff_sessions (token_hash, account_id, expires_at)
 			VALUES (${hashOf(token)}, ${account.id}, now() + make_interval(hours => ${SESSION_HOURS}))`);
 		await tx.execute(sql`DELETE FROM login_failures WHERE lower(email) = lower(${typed})`);
-		// Expired sessions of anyone go as someone logs in: the table never grows past the active ones.
+		// Expired sessions and old failures (of unknown addresses too) go as someone logs in.
 		await tx.execute(sql`DELETE FROM staff_sessions WHERE expires_at < now()`);
+		await tx.execute(sql`DELETE FROM login_failures WHERE at < now() - interval '1 day'`);
 		await audit(tx, { accountId: account.id, action: 'login', address });
+		const { passwordHash: _, ...user } = account;
+		return { token, user };
 	});
-	const { passwordHash: _, ...user } = account;
-	return { token, user };
+	// Thrown after the commit, so the failure stays counted.
+	if ('refused' in outcome) throw new InputError(outcome.refused, { status: outcome.status });
+	return outcome;
 }
 
 /** The staff member a session cookie belongs to, or null (no such session, expired, or the account disabled). */

@@ -50,7 +50,9 @@ async function votedReport(tx: Executor, reportId: number): Promise<number> {
 		seen.add(id);
 		const [report] = await rowsOf<{ status: Status; hidden: boolean; duplicateOf: number | null }>(
 			tx,
-			sql`SELECT status, hidden, duplicate_of_id::int AS "duplicateOf" FROM reports WHERE id = ${id}`
+			// Locked: a vote waits for a duplicate merge in progress and then follows it to the original. Not
+			// FOR SHARE: two votes sharing the row would each wait for the other to raise vote_count.
+			sql`SELECT status, hidden, duplicate_of_id::int AS "duplicateOf" FROM reports WHERE id = ${id} FOR NO KEY UPDATE`
 		);
 		if (!report) throw notFound();
 		// A hidden report answers like a missing one, so the API does not reveal what moderators removed.
