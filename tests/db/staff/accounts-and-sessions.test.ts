@@ -77,6 +77,13 @@ describe('logging in', () => {
 		await expect(logIn(database, 'nobody\u0000@kck.example', PASSWORD, '10.0.0.1')).rejects.toMatchObject({ status: 401, key: 'errors.login_failed' });
 	});
 
+	it('holds the limit when the attempts come all at once', async () => {
+		const answers = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => logIn(database, 'anna@kck.example', 'wrong', `10.0.9.${i}`)));
+		const statuses = answers.map((a) => (a.status === 'rejected' ? (a.reason as { status: number }).status : 200));
+		expect(statuses.filter((s) => s === 401)).toHaveLength(FAILURES_PER_ACCOUNT);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(30 - FAILURES_PER_ACCOUNT);
+	});
+
 	it('limits failures per account and per client address, in the database', async () => {
 		for (let i = 0; i < FAILURES_PER_ACCOUNT; i++) await expect(logIn(database, 'anna@kck.example', 'wrong', `10.0.1.${i}`)).rejects.toMatchObject({ status: 401 });
 		// Even the right password waits now: the limit is per account, from any address.

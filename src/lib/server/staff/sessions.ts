@@ -28,7 +28,8 @@ export async function logIn(database: Database, email: string, password: string,
 	const client = addressKey(address);
 	// Count, check and record under locks on the account and the address (always in that order, so two
 	// logins cannot deadlock): parallel attempts queue here instead of all passing the count at once.
-	const outcome = await database.db.transaction(async (tx) => {
+	type Outcome = { refused: 'errors.login_rate' | 'errors.login_failed'; status: number } | { token: string; user: StaffUser };
+	const outcome = await database.db.transaction(async (tx): Promise<Outcome> => {
 		await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('login:' || lower(${typed}))), pg_advisory_xact_lock(hashtext('login-from:' || ${client}))`);
 		const [{ byAccount, byAddress }] = await rowsOf<{ byAccount: number; byAddress: number }>(
 			tx,
@@ -37,7 +38,7 @@ export async function logIn(database: Database, email: string, password: string,
 		);
 		if (byAccount >= FAILURES_PER_ACCOUNT || byAddress >= FAILURES_PER_ADDRESS) {
 			await audit(tx, { accountId: null, action: 'login_refused', address, details: { email: typed, reason: 'rate_limited' } });
-			return { refused: 'errors.login_rate', status: 429 } as const;
+			return { refused: 'errors.login_rate', status: 429 };
 		}
 		const [account] = await rowsOf<StaffUser & { passwordHash: string }>(
 			tx,
@@ -48,7 +49,7 @@ export async function logIn(database: Database, email: string, password: string,
 		if (!account || !valid) {
 			await tx.execute(sql`INSERT INTO login_failures (email, address) VALUES (${typed}, ${client})`);
 			await audit(tx, { accountId: account?.id ?? null, action: 'login_refused', address, details: { email: typed } });
-			return { refused: 'errors.login_failed', status: 401 } as const;
+			return { refused: 'errors.login_failed', status: 401 };
 		}
 		const token = randomBytes(32).toString('base64url');
 		await tx.execute(sql`INSERT INTO staff_sessions (token_hash, account_id, expires_at)
