@@ -166,21 +166,30 @@ describe('sending through SMTP', () => {
 		expect((await outbox('ola@example.com')).map((m) => m.delivery)).toEqual(['outbox', 'sent']);
 	});
 
-	it('stops when the mail server says "later", and the next run sends the rest, nothing twice', async () => {
+	it('leaves a recipient that gets "later" for the next run and goes on; a refusal for good is not retried; nothing twice', async () => {
 		const send = smtpMailer(smtp.url, 'powiadomienia@kck.example');
 		for (const email of ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com']) await confirmedAlert(email);
 		await fileReport('Dziura przy Rynku', RYNEK);
 		smtp.refuse.set('b@example.com', 451);
 		smtp.refuse.set('d@example.com', 550);
-		expect(await runAlerts(database, ORIGIN, send)).toMatchObject({ written: 4, sent: 1, failed: 0, deferred: 3 });
+		expect(await runAlerts(database, ORIGIN, send)).toMatchObject({ written: 4, sent: 2, failed: 1, deferred: 1 });
 
 		smtp.refuse.delete('b@example.com');
-		expect(await runAlerts(database, ORIGIN, send)).toMatchObject({ written: 0, sent: 2, failed: 1, deferred: 0 });
+		expect(await runAlerts(database, ORIGIN, send)).toMatchObject({ written: 0, sent: 1, failed: 0, deferred: 0 });
 		expect(smtp.received.flatMap((m) => m.to).sort()).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
 		expect((await outbox('d@example.com')).at(-1)).toMatchObject({ delivery: 'failed' });
 
 		expect(await runAlerts(database, ORIGIN, send)).toMatchObject({ written: 0, sent: 0 });
 		expect(smtp.received).toHaveLength(3);
+	});
+
+	it('stops at once when the mail server is away, keeping every message for the next run', async () => {
+		for (const email of ['a@example.com', 'b@example.com']) await confirmedAlert(email);
+		await fileReport('Dziura przy Rynku', RYNEK);
+		// Nothing listens on port 9 (discard) here: the connection is refused, there is no reply code.
+		expect(await runAlerts(database, ORIGIN, smtpMailer('smtp://127.0.0.1:9', 'powiadomienia@kck.example'))).toMatchObject({ written: 2, sent: 0, deferred: 2 });
+		expect(await runAlerts(database, ORIGIN, smtpMailer(smtp.url, 'powiadomienia@kck.example'))).toMatchObject({ sent: 2, deferred: 0 });
+		expect(smtp.received.flatMap((m) => m.to).sort()).toEqual(['a@example.com', 'b@example.com']);
 	});
 
 	it('never sends again a message a dead run had claimed', async () => {

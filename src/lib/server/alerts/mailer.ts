@@ -14,7 +14,8 @@ export type SendMail = (mail: Mail) => Promise<void>;
 /** SMTP through nodemailer when `smtpUrl` is set; otherwise none, and messages stay in the outbox table. */
 export function smtpMailer(smtpUrl: string | undefined, from: string): SendMail | undefined {
 	if (!smtpUrl) return undefined;
-	const transport = nodemailer.createTransport(smtpUrl);
+	// Seconds, not nodemailer's minutes: a staff action or a sign-up waits for its one message.
+	const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
 	return async ({ to, subject, text, unsubscribeUrl }) => {
 		await transport.sendMail({
 			from,

@@ -34,19 +34,26 @@ export interface DeliveryReport {
 	deferred: number;
 }
 
+/** A message still unsent after this long is given up (an alert about last week helps nobody). */
+const GIVE_UP = sql`interval '3 days'`;
+
 /**
- * Sends pending messages (or just `only`), one at a time. Each is claimed ('sending') before it is
- * handed to the mail server and marked 'sent' after: a run that dies in between leaves it 'sending',
- * never sent again, so nothing goes out twice. A refusal for good marks it 'failed'; a server that
- * is away or says "later" stops the run and leaves the rest pending.
+ * Sends pending messages (or just `only`), each at most once a run. Each is claimed ('sending')
+ * before it is handed to the mail server and marked 'sent' after: a run that dies in between leaves
+ * it 'sending', never sent again, so nothing goes out twice. A refusal for good (5xx) marks it
+ * 'failed'; "later" for one recipient (4xx) leaves it pending for the next run and goes on with the
+ * others; a mail server that is away (no reply code, or 421) stops the run, leaving the rest pending.
  */
 export async function deliverPending(database: Database, send: SendMail, only?: number): Promise<DeliveryReport> {
 	const report: DeliveryReport = { sent: 0, failed: 0, deferred: 0 };
+	await database.db.execute(sql`UPDATE alert_messages SET delivery = 'failed', error = coalesce(error, 'given up') WHERE delivery = 'pending' AND created_at < now() - ${GIVE_UP}`);
+	const [{ started }] = await rowsOf<{ started: string }>(database.db, sql`SELECT now()::text AS started`);
 	for (;;) {
 		const [message] = await rowsOf<{ id: number; recipient: string; subject: string; body: string; unsubscribeUrl: string | null }>(
 			database.db,
-			sql`UPDATE alert_messages SET delivery = 'sending', attempted_at = now()
+			sql`UPDATE alert_messages SET delivery = 'sending', attempted_at = clock_timestamp()
 				WHERE id = (SELECT id FROM alert_messages WHERE delivery = 'pending' ${only === undefined ? sql`` : sql`AND id = ${only}`}
+					AND (attempted_at IS NULL OR attempted_at < ${started}::timestamptz)
 					ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
 				RETURNING id::int AS id, recipient, subject, body, unsubscribe_url AS "unsubscribeUrl"`
 		);
@@ -57,13 +64,14 @@ export async function deliverPending(database: Database, send: SendMail, only?: 
 			const code = (e as { responseCode?: number }).responseCode ?? 0;
 			const refused = code >= 500;
 			await database.db.execute(sql`UPDATE alert_messages SET delivery = ${refused ? 'failed' : 'pending'}, error = ${String((e as Error).message).slice(0, 500)} WHERE id = ${message.id}`);
-			if (refused) {
-				report.failed++;
-				continue;
+			if (refused) report.failed++;
+			else report.deferred++;
+			if (!refused && (code === 0 || code === 421)) {
+				const [{ left }] = await rowsOf<{ left: number }>(database.db, sql`SELECT count(*)::int AS left FROM alert_messages WHERE delivery = 'pending'`);
+				report.deferred = only === undefined ? left : 1;
+				break;
 			}
-			const [{ left }] = await rowsOf<{ left: number }>(database.db, sql`SELECT count(*)::int AS left FROM alert_messages WHERE delivery = 'pending'`);
-			report.deferred = only === undefined ? left : 1;
-			break;
+			continue;
 		}
 		await database.db.execute(sql`UPDATE alert_messages SET delivery = 'sent', sent_at = now(), error = NULL WHERE id = ${message.id}`);
 		report.sent++;
