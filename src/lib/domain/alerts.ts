@@ -12,9 +12,6 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const DELIVERIES = ['pending', 'sending', 'sent', 'failed', 'outbox'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
 
-/** Confirmation e-mails one address may get in an hour: sign-ups in its name cannot flood its mailbox. */
-export const CONFIRMATIONS_PER_HOUR = 3;
-
 /** What an alert may follow: an area (a circle or a box), a district or one report, optionally narrowed by category or type. */
 export function isAlertScope(filters: FeedFilters): boolean {
 	return Boolean(filters.near || filters.bbox || filters.district || filters.report);

@@ -22,7 +22,9 @@ export const RATE_LIMITS = {
 	reportsPerAddress: { limit: 10, windowSeconds: 3600, message: 'errors.report_rate_limited' },
 	/** An application filing for many residents. */
 	reportsPerApiKey: { limit: 600, windowSeconds: 3600, message: 'errors.report_rate_limited' },
-	alertSignUpsPerAddress: { limit: 10, windowSeconds: 3600, message: 'errors.alert_rate' }
+	alertSignUpsPerAddress: { limit: 10, windowSeconds: 3600, message: 'errors.alert_rate' },
+	/** Sign-ups in someone's name cannot flood their mailbox. */
+	alertConfirmationsPerEmail: { limit: 3, windowSeconds: 3600, message: 'errors.alert_rate' }
 } as const satisfies Record<string, Rule>;
 
 export type RateLimitRule = keyof typeof RATE_LIMITS;

@@ -33,7 +33,7 @@ export const actions: Actions = {
 			const db = await database();
 			await enforceRateLimit(event, db, 'reportsPerAddress', addressKey(event.getClientAddress()));
 			const photos = await preparePhotos(form.getAll('photos').filter((f): f is File => f instanceof File));
-			created = await createReport(db, parsed.data, { photos, uploadsDir: config().uploadsDir }, { submissionKey: values.submission || undefined });
+			created = await createReport(db, parsed.data, { photos, uploadsDir: config().uploadsDir }, { submissionKey: values.submission ? `form:${values.submission}` : undefined });
 		} catch (e) {
 			if (e instanceof InputError) {
 				return fail(e.status, { values, errors: { [e.field ?? 'photos']: message(locals.lang, e.key) } });

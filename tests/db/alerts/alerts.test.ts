@@ -4,9 +4,9 @@ import type { Database } from '../../../src/lib/server/db/connect.ts';
 import { createReport } from '../../../src/lib/server/reports/create.ts';
 import { newReportSchema } from '../../../src/lib/domain/report-input.ts';
 import { confirm, resubscribe, subscribe, unsubscribe } from '../../../src/lib/server/alerts/subscriptions.ts';
-import { runAlerts } from '../../../src/lib/server/alerts/run.ts';
+import { runAlerts, SETTLING_MINUTES } from '../../../src/lib/server/alerts/run.ts';
 import { smtpMailer } from '../../../src/lib/server/alerts/mailer.ts';
-import { CONFIRMATIONS_PER_HOUR } from '../../../src/lib/domain/alerts.ts';
+import { RATE_LIMITS } from '../../../src/lib/server/rate-limits.ts';
 import type { FeedFilters } from '../../../src/lib/domain/feed-filters.ts';
 import { clearReports, testDatabase } from '../../support/database.ts';
 import { startSmtpServer } from '../../support/smtp.ts';
@@ -32,15 +32,15 @@ const outbox = (recipient: string) =>
 		FROM alert_messages WHERE recipient = ${recipient} ORDER BY id`);
 const tokenOf = (message: Message) => /\/alerts\/confirm\/([A-Za-z0-9_-]{32})/.exec(message.body)![1];
 
-/** Files a report `minutesAgo` (its first event with it): an alert run reads only events over a minute old. */
-async function fileReport(title: string, at: { lng: number; lat: number }, minutesAgo = 5) {
+/** Files a report `minutesAgo` (its first event with it): an alert run reads only events older than SETTLING_MINUTES. */
+async function fileReport(title: string, at: { lng: number; lat: number }, minutesAgo = SETTLING_MINUTES + 5) {
 	const report = await createReport(database, newReportSchema.parse({ type: 'problem', category: 'pothole', title, ...at }));
 	await database.db.execute(sql`UPDATE status_changes SET created_at = now() - make_interval(mins => ${minutesAgo}) WHERE report_id = ${report.id}`);
 	return report;
 }
 
 /** A confirmed alert for `email`, counting events from `minutesAgo`. */
-async function confirmedAlert(email: string, filters: FeedFilters = AROUND_RYNEK, minutesAgo = 10) {
+async function confirmedAlert(email: string, filters: FeedFilters = AROUND_RYNEK, minutesAgo = SETTLING_MINUTES + 10) {
 	await subscribe(database, { email, filters, lang: 'pl' }, ORIGIN, undefined);
 	const [message] = (await outbox(email)).filter((m) => m.kind === 'confirm');
 	const token = tokenOf(message);
@@ -56,7 +56,7 @@ beforeAll(async () => {
 afterAll(() => smtp.close());
 beforeEach(async () => {
 	await clearReports(database);
-	await database.db.execute(sql`TRUNCATE alert_subscriptions, alert_messages RESTART IDENTITY CASCADE`);
+	await database.db.execute(sql`TRUNCATE alert_subscriptions, alert_messages, rate_limit_windows RESTART IDENTITY CASCADE`);
 	smtp.received.length = 0;
 	smtp.refuse.clear();
 });
@@ -76,13 +76,19 @@ describe('signing up for e-mail alerts', () => {
 
 	it('finds the same alert when signing up again, and limits confirmations per address', async () => {
 		const again = () => subscribe(database, { email: 'ola@example.com', filters: { district: 1 }, lang: 'en' }, ORIGIN, undefined);
-		for (let i = 0; i < CONFIRMATIONS_PER_HOUR; i++) expect((await again()).outcome).toBe('confirmation_kept');
+		for (let i = 0; i < RATE_LIMITS.alertConfirmationsPerEmail.limit; i++) expect((await again()).outcome).toBe('confirmation_kept');
 		await expect(again()).rejects.toMatchObject({ status: 429, key: 'errors.alert_rate' });
 		const [{ alerts }] = await database.rows<{ alerts: number }>(sql`SELECT count(*)::int AS alerts FROM alert_subscriptions`);
 		expect(alerts).toBe(1);
+	});
 
-		expect(await confirm(database, tokenOf((await outbox('ola@example.com'))[0]))).toMatchObject({ confirmed: true });
-		expect(await again()).toEqual({ outcome: 'already', followed: 'KCK Map: reports in Stare Miasto' });
+	it('answers an address that follows this already as any other, so nobody learns who follows what', async () => {
+		const signUp = () => subscribe(database, { email: 'jan@example.com', filters: { district: 1 }, lang: 'en' }, ORIGIN, undefined);
+		await signUp();
+		expect(await confirm(database, tokenOf((await outbox('jan@example.com'))[0]))).toMatchObject({ confirmed: true });
+		expect(await signUp()).toEqual({ outcome: 'confirmation_kept', followed: 'KCK Map: reports in Stare Miasto' });
+		const [{ confirmed }] = await database.rows<{ confirmed: boolean }>(sql`SELECT confirmed_at IS NOT NULL AS confirmed FROM alert_subscriptions`);
+		expect(confirmed).toBe(true);
 	});
 
 	it.each([
@@ -108,7 +114,7 @@ describe('an alert run', () => {
 		const first = await fileReport('Dziura przy Rynku', RYNEK);
 		await fileReport('Dziura w Nowej Hucie', NOWA_HUTA);
 		await database.db.execute(sql`INSERT INTO status_changes (report_id, from_status, to_status, actor, note, created_at)
-			VALUES (${first.id}, 'new', 'accepted', 'kck', 'Przekazano do ZDMK', now() - interval '3 minutes')`);
+			VALUES (${first.id}, 'new', 'accepted', 'kck', 'Przekazano do ZDMK', now() - make_interval(mins => ${SETTLING_MINUTES + 3}))`);
 		// Too fresh: a transaction that began before it may not have committed yet.
 		await fileReport('Dziura przed chwilą', RYNEK, 0);
 
@@ -124,9 +130,10 @@ describe('an alert run', () => {
 		expect(alert.body).toContain(alert.unsubscribeUrl);
 
 		expect(await runAlerts(database, ORIGIN, undefined)).toMatchObject({ written: 0 });
-		// Two minutes pass.
-		await database.db.execute(sql`UPDATE status_changes SET created_at = created_at - interval '2 minutes'`);
-		await database.db.execute(sql`UPDATE alert_subscriptions SET sent_until = sent_until - interval '2 minutes'`);
+		// The settling time passes.
+		const passes = sql`make_interval(mins => ${SETTLING_MINUTES + 1})`;
+		await database.db.execute(sql`UPDATE status_changes SET created_at = created_at - ${passes}`);
+		await database.db.execute(sql`UPDATE alert_subscriptions SET sent_until = sent_until - ${passes}`);
 		expect(await runAlerts(database, ORIGIN, undefined)).toMatchObject({ written: 1 });
 		const bodies = (await outbox('ola@example.com')).filter((m) => m.kind === 'alert').map((m) => m.body);
 		expect(bodies[1]).toContain('Dziura przed chwilą');
@@ -147,7 +154,7 @@ describe('an alert run', () => {
 		await fileReport('Dziura przy Rynku', RYNEK);
 		expect(await runAlerts(database, ORIGIN, undefined)).toMatchObject({ alerts: 0 });
 		expect(await resubscribe(database, token)).toMatchObject({ unsubscribed: false });
-		await database.db.execute(sql`UPDATE alert_subscriptions SET sent_until = now() - interval '4 minutes'`);
+		await database.db.execute(sql`UPDATE alert_subscriptions SET sent_until = now() - make_interval(mins => ${SETTLING_MINUTES + 4})`);
 		expect(await runAlerts(database, ORIGIN, undefined)).toMatchObject({ written: 0 });
 	});
 });

@@ -10,9 +10,12 @@ import type { SendMail } from './mailer.ts';
 
 /**
  * How far behind now a run reads: a report's events carry its transaction's start time, so one
- * that commits after the run has read could otherwise fall before the window's end unseen.
+ * that commits after the run has read could otherwise fall before the window's end unseen. Ten
+ * minutes outlast any transaction the app runs (a form's gives up after seconds, a 500-row CSV
+ * intake takes seconds); for a daily digest the delay does not matter.
  */
-const SETTLING = sql`interval '1 minute'`;
+export const SETTLING_MINUTES = 10;
+const SETTLING = sql`make_interval(mins => ${SETTLING_MINUTES})`;
 
 export interface AlertRun extends DeliveryReport {
 	/** Confirmed alerts looked at. */

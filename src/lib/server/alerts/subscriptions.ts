@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/connect.ts';
 import { transactionKnowingOutcome } from '../db/outage.ts';
 import { InputError } from '../errors.ts';
-import { alertEmailSchema, CONFIRMATIONS_PER_HOUR, isAlertScope } from '../../domain/alerts.ts';
+import { alertEmailSchema, isAlertScope } from '../../domain/alerts.ts';
+import { takeRateLimit } from '../rate-limits.ts';
 import { feedFiltersToParams, type FeedFilters } from '../../domain/feed-filters.ts';
 import type { Language } from '../../i18n/index.ts';
 import { confirmationMessage } from './compose.ts';
@@ -15,15 +16,14 @@ import type { SendMail } from './mailer.ts';
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
 export interface SignUp {
-	/** already: the address follows this already (confirmed), and nothing was sent. */
-	outcome: 'confirmation_sent' | 'confirmation_kept' | 'confirmation_failed' | 'already';
+	outcome: 'confirmation_sent' | 'confirmation_kept' | 'confirmation_failed';
 	followed: string;
 }
 
 /**
  * Signs `email` up for alerts on `filters`, unconfirmed, and sends the confirmation message (or
  * keeps it in the outbox when there is no mail server). Signing up again for the same thing finds
- * the same alert; an address gets at most CONFIRMATIONS_PER_HOUR confirmations an hour.
+ * the same alert; an address gets at most RATE_LIMITS.alertConfirmationsPerEmail confirmations an hour.
  */
 export async function subscribe(
 	database: Database,
@@ -37,8 +37,11 @@ export async function subscribe(
 	if (!isAlertScope(request.filters)) throw new InputError('errors.alert_scope', { field: 'scope' });
 	const followed = await followedDescription(database, request.filters, request.lang);
 	const scope = feedFiltersToParams(request.filters).toString();
+	if ((await takeRateLimit(database, 'alertConfirmationsPerEmail', email.toLowerCase())) !== null) {
+		throw new InputError('errors.alert_rate', { status: 429, field: 'email' });
+	}
 	const queued = await transactionKnowingOutcome(database, async (tx) => {
-		const [row] = await rowsOf<{ id: number; token: string; confirmed: boolean }>(
+		const [row] = await rowsOf<{ id: number; token: string }>(
 			tx,
 			sql`INSERT INTO alert_subscriptions (email, scope, lang, token)
 				VALUES (${email}, ${scope}, ${request.lang}, ${randomBytes(24).toString('base64url')})
@@ -46,19 +49,13 @@ export async function subscribe(
 					-- Unsubscribed, then signing up again: confirm again before anything is sent.
 					confirmed_at = CASE WHEN alert_subscriptions.unsubscribed_at IS NULL THEN alert_subscriptions.confirmed_at END,
 					unsubscribed_at = NULL
-				RETURNING id, token, confirmed_at IS NOT NULL AS confirmed`
+				RETURNING id, token`
 		);
-		if (row.confirmed) return null;
-		const [{ recent }] = await rowsOf<{ recent: number }>(
-			tx,
-			sql`SELECT count(*)::int AS recent FROM alert_messages
-				WHERE lower(recipient) = lower(${email}) AND kind = 'confirm' AND created_at > now() - interval '1 hour'`
-		);
-		if (recent >= CONFIRMATIONS_PER_HOUR) throw new InputError('errors.alert_rate', { status: 429, field: 'email' });
+		// Sent even to an address that follows this already: the page says the same whatever the
+		// address, so nobody learns from it who follows what; the link only confirms again.
 		const message = confirmationMessage(request.lang, followed, { origin, token: row.token });
 		return enqueue(tx, { subscriptionId: row.id, kind: 'confirm', recipient: email, ...message, unsubscribeUrl: null }, Boolean(send));
 	});
-	if (queued === null) return { outcome: 'already', followed };
 	if (!send) return { outcome: 'confirmation_kept', followed };
 	const delivered = await deliverPending(database, send, queued);
 	return { outcome: delivered.sent ? 'confirmation_sent' : 'confirmation_failed', followed };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Database } from '../db/connect.ts';
 import { enforceRateLimit } from '../rate-limits.ts';
@@ -86,9 +87,11 @@ export async function submitServiceRequest(
 	}
 	try {
 		const photos = await preparePhotos(form.getAll('media').filter((f): f is File => f instanceof File));
-		// An Idempotency-Key (the IETF draft's header) makes a client's retry file one report; keys are per API key.
+		// An Idempotency-Key (the IETF draft's header) makes a client's retry file one report. Kept per API
+		// key and hashed, so any value a client picks fits, and no other client's or form's key can match it.
 		const idempotency = event.request.headers.get('idempotency-key')?.trim();
-		const created = await createReport(database, parsed.data, { photos, uploadsDir }, { apiKeyId: key.id, submissionKey: idempotency ? `open311:${key.id}:${idempotency}` : undefined });
+		const submissionKey = idempotency ? `open311:${key.id}:${createHash('sha256').update(idempotency).digest('hex')}` : undefined;
+		const created = await createReport(database, parsed.data, { photos, uploadsDir }, { apiKeyId: key.id, submissionKey });
 		return {
 			service_request_id: created.publicRef,
 			service_notice: `KCK has the report and forwards it to the department in charge; follow it at ${event.url.origin}/reports/${created.publicRef}`,

@@ -40,7 +40,7 @@ export async function saveDepartment(database: Database, input: Record<string, s
 		await tx.execute(sql`INSERT INTO departments (code, name_pl, name_en) VALUES (${department.code}, ${department.namePl}, ${department.nameEn})
 			ON CONFLICT (code) DO UPDATE SET name_pl = excluded.name_pl, name_en = excluded.name_en`);
 		await audit(tx, { accountId: by.accountId, action: 'catalog_change', address: by.address, details: { department } });
-		await tx.execute(sql`UPDATE map_version SET version = version + 1`);
+		await tx.execute(sql`SELECT map_version_bump_at_commit()`);
 	});
 	mapChanged(database);
 }
@@ -61,7 +61,7 @@ export async function saveCategory(database: Database, input: Record<string, str
 			ON CONFLICT (code) DO UPDATE SET name_pl = excluded.name_pl, name_en = excluded.name_en,
 				default_department_id = excluded.default_department_id, sort_order = excluded.sort_order`);
 		await audit(tx, { accountId: by.accountId, action: 'catalog_change', address: by.address, details: { category } });
-		await tx.execute(sql`UPDATE map_version SET version = version + 1`);
+		await tx.execute(sql`SELECT map_version_bump_at_commit()`);
 	});
 	mapChanged(database);
 }

@@ -9,7 +9,8 @@ import { SESSION_COOKIE } from '$lib/server/staff/guard.ts';
 /** Where to go after logging in: a staff page of this site only (no open redirect). */
 const nextPage = (url: URL) => {
 	const next = url.searchParams.get('next') ?? '';
-	return /^\/staff(\/[^/\\]|$|\?)/.test(next) ? next : '/staff';
+	// Printable ASCII only: anything else cannot stand in a Location header.
+	return /^\/staff(\/[^/\\]|$|\?)/.test(next) && /^[\x21-\x7e]+$/.test(next) ? next : '/staff';
 };
 
 export const load: PageServerLoad = ({ locals, url }) => {

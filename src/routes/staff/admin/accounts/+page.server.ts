@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
+import { withoutNul } from '$lib/domain/report-types.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { formOf, message } from '$lib/server/http.ts';
 import { ADMINS, staffAction, staffPage } from '$lib/server/staff/guard.ts';
@@ -18,7 +19,7 @@ export const actions: Actions = {
 	create: async (event) => {
 		const user = staffAction(event, ADMINS);
 		const form = await formOf(event.request, event.locals.lang);
-		const field = (name: string) => String(form.get(name) ?? '');
+		const field = (name: string) => withoutNul(String(form.get(name) ?? ''));
 		const values = { email: field('email'), name: field('name'), role: field('role'), department: field('department') };
 		try {
 			await createAccount(
@@ -34,7 +35,9 @@ export const actions: Actions = {
 	},
 	disable: async (event) => {
 		const user = staffAction(event, ADMINS);
-		const id = Number((await formOf(event.request, event.locals.lang)).get('id'));
+		const given = String((await formOf(event.request, event.locals.lang)).get('id') ?? '');
+		if (!/^\d{1,9}$/.test(given)) return fail(404, { error: message(event.locals.lang, 'errors.staff_account_unknown') });
+		const id = Number(given);
 		try {
 			await disableAccount(await database(), id, { accountId: user.id, address: event.getClientAddress() });
 			return { disabled: id };

@@ -7,6 +7,8 @@ import { AUDIT_ACTIONS, listAudit, type AuditAction } from '$lib/server/staff/au
 import { listAccounts } from '$lib/server/staff/accounts.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day PostgreSQL takes (Date.parse also takes 2024-02-30 and year 0). */
+const isDay = (text: string) => DAY.test(text) && text >= '0001-01-01' && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().slice(0, 10) === text;
 
 /** The audit log, newest first, filtered by account, action and days. */
 export const load: PageServerLoad = async (event) => {
@@ -15,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const account = params.get('account') || undefined;
 	const action = params.get('action') || undefined;
 	const [from, to] = [params.get('from') || undefined, params.get('to') || undefined];
-	if ((account && !/^\d{1,9}$/.test(account)) || (action && !(AUDIT_ACTIONS as readonly string[]).includes(action)) || [from, to].some((d) => d && (!DAY.test(d) || Number.isNaN(Date.parse(d))))) {
+	if ((account && !/^\d{1,9}$/.test(account)) || (action && !(AUDIT_ACTIONS as readonly string[]).includes(action)) || [from, to].some((d) => d && !isDay(d))) {
 		error(400, message(event.locals.lang, 'errors.staff_filter'));
 	}
 	const db = await database();

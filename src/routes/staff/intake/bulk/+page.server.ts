@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
+import { withoutNul } from '$lib/domain/report-types.ts';
 import { formOf } from '$lib/server/http.ts';
 import { InputError } from '$lib/server/errors.ts';
 import { listCategories } from '$lib/server/catalog/read.ts';
@@ -43,7 +44,7 @@ export const actions: Actions = {
 	save: async (event) => {
 		const user = staffAction(event, OPERATORS);
 		const form = await formOf(event.request, event.locals.lang);
-		const upload = { text: String(form.get('csv') ?? ''), fileName: String(form.get('fileName') ?? '').slice(0, 200) };
+		const upload = { text: String(form.get('csv') ?? ''), fileName: withoutNul(String(form.get('fileName') ?? '')).slice(0, 200) };
 		const outcome = await readingFile(async () => saveBulk(await database(), upload, { accountId: user.id, address: event.getClientAddress() }));
 		if ('batchId' in outcome) redirect(303, `/staff/intake/bulk?batch=${outcome.batchId}`);
 		return 'refused' in outcome ? fail(400, { fileName: upload.fileName, csv: upload.text, rows: outcome.refused }) : outcome;

@@ -11,6 +11,7 @@ import { actOnReport, editReport, setHidden, type Acting } from '$lib/server/sta
 import { listDepartments } from '$lib/server/staff/departments.ts';
 import { smtpMailer } from '$lib/server/alerts/mailer.ts';
 import { isStatusAction } from '$lib/domain/staff-actions.ts';
+import { withoutNul } from '$lib/domain/report-types.ts';
 import type { StaffRole } from '$lib/domain/staff.ts';
 
 export const load: PageServerLoad = async (event) => {
@@ -40,7 +41,8 @@ async function change(event: RequestEvent, roles: readonly StaffRole[], form: st
 	}
 }
 
-const text = (fields: FormData, name: string) => String(fields.get(name) ?? '');
+// NUL is the one character PostgreSQL's text refuses: dropped, as the public form does.
+const text = (fields: FormData, name: string) => withoutNul(String(fields.get(name) ?? ''));
 const revisionOf = (fields: FormData) => {
 	const revision = Number(fields.get('revision'));
 	if (!Number.isInteger(revision) || revision < 0) throw new InputError('errors.staff_conflict', { status: 409 });
