@@ -23,6 +23,9 @@ export async function setUp(database: Database, config: Config, log: Log = conso
 	if (reports === 0 && config.demoReports > 0) {
 		log(`no reports yet: generating ${config.demoReports} demo reports (marked as generated)…`);
 		const { inserted } = await generateDemoReports(database, { count: config.demoReports });
+		// Statistics now, not when autovacuum comes round: the planner would otherwise plan the first
+		// minutes' queries for an empty table (the load benchmark saw tiles 3× slower at p99).
+		await database.db.execute(sql`ANALYZE`);
 		log(`generated ${inserted} demo reports`);
 	}
 }
