@@ -6,6 +6,7 @@ import { findReport, statusHistory } from '../../../src/lib/server/reports/read.
 import { newReportSchema } from '../../../src/lib/domain/report-input.ts';
 import { actOnReport, editReport, setHidden, type Acting } from '../../../src/lib/server/staff/report-actions.ts';
 import { staffReport } from '../../../src/lib/server/staff/report-view.ts';
+import { fileByPhone } from '../../../src/lib/server/staff/phone-intake.ts';
 import { departmentQueue, triageQueue } from '../../../src/lib/server/staff/queues.ts';
 import { listAudit } from '../../../src/lib/server/staff/audit.ts';
 import type { StaffUser } from '../../../src/lib/server/staff/accounts.ts';
@@ -176,6 +177,16 @@ describe('hiding and editing', () => {
 		await editReport(database, ref, { revision: 0, lng: '20.0386', lat: '50.0722', category: 'playground', title: 'Zepsuta huśtawka' }, acting(operator));
 		expect(await findReport(database, { ref })).toMatchObject({ districtName: 'Nowa Huta', category: 'playground', title: 'Zepsuta huśtawka' });
 		await expect(editReport(database, ref, { revision: 0, title: 'Stara wersja' }, acting(operator))).rejects.toMatchObject({ status: 409 });
+	});
+});
+
+describe('phone intake', () => {
+	it('records who entered a call, and files a double-clicked form once', async () => {
+		const input = newReportSchema.parse({ type: 'problem', category: 'grass_mowing', title: 'Zgłoszenie z telefonu', ...RYNEK, channel: 'phone' });
+		const [first, again] = await Promise.all([1, 2].map(() => fileByPhone(database, input, operator, '127.0.0.1', 'call-0001-aaaaaaaaaaaa')));
+		expect(again.publicRef).toBe(first.publicRef);
+		const rows = await database.rows<{ channel: string; by: string }>(sql`SELECT r.channel, s.email AS by FROM reports r JOIN staff_accounts s ON s.id = r.entered_by_id WHERE r.title = 'Zgłoszenie z telefonu'`);
+		expect(rows).toEqual([{ channel: 'phone', by: 'operator@kck.example' }]);
 	});
 });
 

@@ -33,8 +33,11 @@ export interface Provenance {
 /** A form's or client's key for one submission: random, 16 to 100 characters. */
 export const SUBMISSION_KEY = /^[A-Za-z0-9_:.-]{16,100}$/;
 
-/** Thrown inside the transaction when the submission made a report already, so nothing more is written. */
-class RepeatedSubmission extends Error {
+/**
+ * Thrown inside the transaction when the submission made a report already, so nothing more is
+ * written; whoever opened the transaction answers with `report`.
+ */
+export class RepeatedSubmission extends Error {
 	readonly report: CreatedReport;
 	constructor(report: CreatedReport) {
 		super('repeated submission');

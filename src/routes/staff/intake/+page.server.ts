@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/index.ts';
@@ -14,7 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	staffPage(event, OPERATORS);
 	const db = await database();
 	const [categories, version] = await Promise.all([listCategories(db), mapVersion(db)]);
-	return { categories, version, mapStyleUrl: config().mapStyleUrl };
+	// One key per form shown: a double click on "save" files the call once.
+	return { categories, version, mapStyleUrl: config().mapStyleUrl, submission: randomUUID() };
 };
 
 export const actions: Actions = {
@@ -27,7 +29,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error, event.locals.lang) });
 		let ref;
 		try {
-			ref = (await fileByPhone(await database(), parsed.data, user, event.getClientAddress())).publicRef;
+			ref = (await fileByPhone(await database(), parsed.data, user, event.getClientAddress(), values.submission || undefined)).publicRef;
 		} catch (e) {
 			if (e instanceof InputError) return fail(e.status, { values, errors: { [e.field ?? 'form']: message(event.locals.lang, e.key) } });
 			throw e;
