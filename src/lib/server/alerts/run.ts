@@ -41,12 +41,16 @@ export async function runAlerts(database: Database, origin: string, send: SendMa
 			WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL AND sent_until < ${until}::timestamptz ORDER BY id`
 	);
 	let written = 0;
+	// Many alerts follow the same district or report: each description is looked up once a run.
+	const described = new Map<string, string>();
 	for (const alert of due) {
 		const parsed = parseFeedFilters(new URLSearchParams(alert.scope));
 		if (!parsed.ok) continue; // written by subscribe() from parsed filters: cannot happen
 		const events = await feedEntries(database, parsed.filters, { after: alert.after, until });
+		const key = `${alert.lang} ${alert.scope}`;
+		if (events.length && !described.has(key)) described.set(key, await followedDescription(database, parsed.filters, alert.lang));
 		const message = events.length
-			? alertMessage(alert.lang, await followedDescription(database, parsed.filters, alert.lang), events, {
+			? alertMessage(alert.lang, described.get(key)!, events, {
 					origin,
 					token: alert.token,
 					moreUrl: followedPageUrl(origin, parsed.filters)

@@ -7,8 +7,8 @@ import { apiKeyInUse } from '../api-keys/keys.ts';
 import { createReport } from '../reports/create.ts';
 import { preparePhotos } from '../photos/prepare.ts';
 import { InputError } from '../errors.ts';
+import { message } from '../http.ts';
 import { newReportSchema, TITLE_MAX } from '../../domain/report-input.ts';
-import { translate, isMessageKey } from '../../i18n/index.ts';
 
 /** What GeoReport v2 answers to a new request. */
 export interface AcceptedRequest {
@@ -32,8 +32,6 @@ export function titleOf(description: string, serviceName: string): string {
 	const atWord = cut.lastIndexOf(' ');
 	return `${(atWord > TITLE_MAX / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
-
-const english = (key: string) => (isMessageKey(key) ? translate('en', key) : key);
 
 /**
  * A service request POSTed by an application: its key must be in use (403), its service known
@@ -81,7 +79,7 @@ export async function submitServiceRequest(
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((issue) => {
 			const field = String(issue.path[0]);
-			return `${OPEN311_FIELD[field] ?? field}: ${english(issue.message)}`;
+			return `${OPEN311_FIELD[field] ?? field}: ${message('en', issue.message)}`;
 		});
 		throw new InputError(problems.join(' '), { field: String(parsed.error.issues[0].path[0]) });
 	}
@@ -98,7 +96,7 @@ export async function submitServiceRequest(
 			account_id: null
 		};
 	} catch (e) {
-		if (e instanceof InputError) throw new InputError(`${OPEN311_FIELD[e.field ?? ''] ?? e.field}: ${english(e.key)}`, { status: e.status, field: e.field });
+		if (e instanceof InputError) throw new InputError(`${OPEN311_FIELD[e.field ?? ''] ?? e.field}: ${message('en', e.key)}`, { status: e.status, field: e.field });
 		throw e;
 	}
 }
