@@ -47,21 +47,32 @@ export const TRANSACTION_DEADLINE_MS = 4000;
  */
 export async function transactionKnowingOutcome<T>(database: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
 	let committing = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
 	const running = database.db.transaction(async (tx) => {
 		const result = await work(tx);
 		committing = true;
 		return result;
 	});
-	const deadline = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => reject(new OutcomeUnknownError(new Error(`no answer within ${TRANSACTION_DEADLINE_MS} ms`))), TRANSACTION_DEADLINE_MS);
-	});
-	// Settling after the deadline must not surface as an unhandled rejection.
-	running.catch(() => undefined);
 	try {
-		return await Promise.race([running, deadline]);
+		return await within(running, TRANSACTION_DEADLINE_MS, () => new OutcomeUnknownError(new Error(`no answer within ${TRANSACTION_DEADLINE_MS} ms`)));
 	} catch (e) {
 		throw committing && isDatabaseUnavailable(e) ? new OutcomeUnknownError(e) : e;
+	}
+}
+
+/**
+ * A read shared by many requests (a figure computed once per map version) that has not answered
+ * by the deadline: the same stuck connection as above can hold it, and every viewer waiting on it.
+ * Counted as the database being away (503), and not remembered.
+ */
+export const answerInTime = <T>(reading: Promise<T>): Promise<T> =>
+	within(reading, TRANSACTION_DEADLINE_MS, () => Object.assign(new Error(`the database gave no answer within ${TRANSACTION_DEADLINE_MS} ms`), { code: 'ETIMEDOUT' }));
+
+/** `promise`, or `late()` thrown if it has not settled after `ms`; settling later surfaces nowhere. */
+async function within<T>(promise: Promise<T>, ms: number, late: () => Error): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	promise.catch(() => undefined);
+	try {
+		return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(late()), ms)))]);
 	} finally {
 		clearTimeout(timer);
 	}

@@ -1,3 +1,5 @@
+import { answerInTime } from '../db/outage.ts';
+
 /**
  * Answers that change only when the map version moves (any change to reports moves it), computed
  * once per version and key and kept for the next requests. Bounded: the oldest entry goes first.
@@ -8,7 +10,7 @@ export function versionCache<T>(size: number) {
 		const id = `${version}?${key}`;
 		let answer = entries.get(id);
 		if (!answer) {
-			answer = compute();
+			answer = answerInTime(compute());
 			// A failed query is not remembered.
 			answer.catch(() => entries.delete(id));
 			entries.set(id, answer);
